@@ -1,0 +1,690 @@
+//! The manifest `posts.json`: parsing, validation and the validated types.
+//!
+//! Parsing never stops at the first problem. The top level must be usable (valid JSON,
+//! `version` 1, a `site.title`), otherwise [`parse`] returns a [`ManifestError`]; after that,
+//! every post is checked on its own, so one bad post is skipped and reported while the
+//! good ones still load.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+
+use crate::date::PostDate;
+use crate::problem::{Problem, ProblemKind, Severity};
+use crate::slug::{slugify, Slug};
+
+/// The manifest version this reader understands.
+pub const VERSION: u64 = 1;
+
+/// Whether drafts are listed and routed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drafts {
+    /// Release builds: drafts do not exist for readers.
+    Hide,
+    /// Previews: drafts are shown and marked.
+    Show,
+}
+
+/// How to parse a manifest. No `Default`: the app and the CLI choose explicitly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Whether drafts are kept.
+    pub drafts: Drafts,
+}
+
+/// Why a manifest could not be used at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ManifestError {
+    /// The text is not JSON.
+    #[error("posts.json is not valid JSON: line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// serde_json's description.
+        message: String,
+    },
+    /// The top level is not an object.
+    #[error("posts.json must hold a JSON object ({{ \"version\": 1, ... }}), not {found}")]
+    NotAnObject {
+        /// The JSON type found.
+        found: &'static str,
+    },
+    /// `version` is absent.
+    #[error("posts.json: version is missing; this reader needs \"version\": 1")]
+    MissingVersion,
+    /// `version` is not 1.
+    #[error("posts.json: version is {found}, but this reader understands version 1 only")]
+    UnsupportedVersion {
+        /// The value found, as JSON text.
+        found: String,
+    },
+    /// A field the whole site needs is missing or unusable.
+    #[error("posts.json: {path} {kind}")]
+    Site {
+        /// JSON path, such as `site.title`.
+        path: String,
+        /// What is wrong.
+        kind: ProblemKind,
+    },
+}
+
+/// The `site` block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// The blog's name, in the header and every document title.
+    pub title: String,
+    /// A tagline under the title.
+    pub description: Option<String>,
+    /// Absolute URL of the deployed site, for feeds and canonical links.
+    pub base_url: Option<String>,
+    /// The default author of posts.
+    pub author: Option<String>,
+    /// BCP 47 language tag, such as `en`.
+    pub language: Option<String>,
+}
+
+/// A tag or a category: the name as written, and its URL form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The name as the manifest spells it.
+    pub name: String,
+    /// The URL form, from [`slugify`].
+    pub slug: String,
+}
+
+impl Term {
+    /// A term from its name.
+    pub fn new(name: &str) -> Term {
+        Term { name: name.to_string(), slug: slugify(name) }
+    }
+}
+
+/// One validated post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    /// Its URL form.
+    pub slug: Slug,
+    /// Its title.
+    pub title: String,
+    /// Publication date.
+    pub date: PostDate,
+    /// Last update, when given.
+    pub updated: Option<PostDate>,
+    /// A sentence or two for listings.
+    pub summary: Option<String>,
+    /// At most one category.
+    pub category: Option<Term>,
+    /// Tags, without duplicates (names that fold to one slug count once).
+    pub tags: Vec<Term>,
+    /// Author, when it differs from the site's.
+    pub author: Option<String>,
+    /// Whether the post is a draft (only ever true with [`Drafts::Show`]).
+    pub is_draft: bool,
+    /// Reading time from the manifest; the post page computes it when absent.
+    pub reading_minutes: Option<u32>,
+    /// Cover image, a site-relative path or an http(s) URL.
+    pub cover: Option<String>,
+    /// The Markdown file, relative to the site root.
+    pub file: String,
+}
+
+/// A loaded manifest: the site, its posts newest first, and every problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Manifest {
+    /// The `site` block.
+    pub site: Site,
+    /// Posts without errors, newest first; equal dates keep file order.
+    pub posts: Vec<Arc<Post>>,
+    /// Everything wrong with the manifest, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl Manifest {
+    /// The post with this slug.
+    pub fn post(&self, slug: &str) -> Option<&Arc<Post>> {
+        self.posts.iter().find(|post| post.slug.as_str() == slug)
+    }
+
+    /// The post whose Markdown is at `file` (a normalised site-relative path).
+    pub fn post_by_file(&self, file: &str) -> Option<&Arc<Post>> {
+        self.posts.iter().find(|post| post.file == file)
+    }
+
+    /// How many posts were skipped because of errors.
+    pub fn n_skipped(&self) -> usize {
+        let mut skipped: Vec<&str> = self
+            .problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Error)
+            .filter_map(|problem| post_prefix(&problem.path))
+            .collect();
+        skipped.dedup();
+        skipped.len()
+    }
+}
+
+/// `posts[3]` from `posts[3].date`; `None` for site-level paths.
+fn post_prefix(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("posts[")?;
+    let end = rest.find(']')?;
+    path.get(..7 + end)
+}
+
+/// Parses and validates a manifest. `Err` only when nothing can be shown.
+pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestError> {
+    // A byte order mark is invisible in editors; serde_json would reject it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
+        line: error.line(),
+        column: error.column(),
+        message: strip_position(&error.to_string()),
+    })?;
+    let Value::Object(root) = root else {
+        return Err(ManifestError::NotAnObject { found: type_name(&root) });
+    };
+    match root.get("version") {
+        None => return Err(ManifestError::MissingVersion),
+        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        Some(other) => return Err(ManifestError::UnsupportedVersion { found: other.to_string() }),
+    }
+
+    let mut problems = Vec::new();
+    for key in root.keys() {
+        if !matches!(key.as_str(), "version" | "site" | "posts" | "$schema") {
+            problems.push(warning(key.clone(), None, ProblemKind::UnknownField));
+        }
+    }
+    let site = parse_site(root.get("site"), &mut problems)?;
+
+    let raw_posts: &[Value] = match root.get("posts") {
+        None => &[],
+        Some(Value::Array(posts)) => posts,
+        Some(other) => {
+            problems.push(error(
+                "posts".into(),
+                None,
+                ProblemKind::WrongType { expected: "a list", found: type_name(other) },
+            ));
+            &[]
+        }
+    };
+
+    let mut posts: Vec<Arc<Post>> = Vec::with_capacity(raw_posts.len());
+    let mut first_index_of_slug: HashMap<String, usize> = HashMap::new();
+    for (index, raw) in raw_posts.iter().enumerate() {
+        let path = format!("posts[{index}]");
+        let Value::Object(fields) = raw else {
+            problems.push(error(
+                path,
+                None,
+                ProblemKind::WrongType { expected: "an object", found: type_name(raw) },
+            ));
+            continue;
+        };
+        let mut reader = FieldReader { fields, path: &path, slug: None, problems: Vec::new() };
+        let post = reader.post();
+        if let Some(slug) = &reader.slug {
+            if let Some(first) = first_index_of_slug.get(slug) {
+                reader.push(Severity::Error, "slug", ProblemKind::DuplicateSlug { first: *first });
+            } else {
+                first_index_of_slug.insert(slug.clone(), index);
+            }
+        }
+        let has_error = reader.problems.iter().any(|p| p.severity == Severity::Error);
+        problems.append(&mut reader.problems);
+        match post {
+            Some(post) if !has_error && (options.drafts == Drafts::Show || !post.is_draft) => {
+                posts.push(Arc::new(post));
+            }
+            _ => {}
+        }
+    }
+    // Stable sort: equal dates keep file order, as the contract promises.
+    posts.sort_by(|a, b| b.date.cmp(&a.date));
+    Ok(Manifest { site, posts, problems })
+}
+
+fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site, ManifestError> {
+    let fields = match value {
+        Some(Value::Object(fields)) => fields,
+        None => return Err(ManifestError::Site { path: "site".into(), kind: ProblemKind::Missing }),
+        Some(other) => {
+            return Err(ManifestError::Site {
+                path: "site".into(),
+                kind: ProblemKind::WrongType { expected: "an object", found: type_name(other) },
+            })
+        }
+    };
+    let mut reader = FieldReader { fields, path: "site", slug: None, problems: Vec::new() };
+    let title = reader.required_text("title");
+    let site = Site {
+        title: title.unwrap_or_default(),
+        description: reader.optional_text("description"),
+        base_url: reader.optional_text("base_url"),
+        author: reader.optional_text("author"),
+        language: reader.optional_text("language"),
+    };
+    reader.unknown_fields(&["title", "description", "base_url", "author", "language"]);
+    // The title is in every view and document title: without it there is no site to show.
+    if let Some(title_problem) = reader.problems.iter().find(|p| p.path == "site.title") {
+        return Err(ManifestError::Site {
+            path: title_problem.path.clone(),
+            kind: title_problem.kind.clone(),
+        });
+    }
+    problems.append(&mut reader.problems);
+    Ok(site)
+}
+
+/// Reads the fields of one JSON object, recording a problem for each bad one.
+struct FieldReader<'a> {
+    fields: &'a Map<String, Value>,
+    path: &'a str,
+    slug: Option<String>,
+    problems: Vec<Problem>,
+}
+
+const POST_FIELDS: &[&str] = &[
+    "slug", "title", "date", "updated", "summary", "category", "tags", "author", "draft",
+    "reading_minutes", "cover", "file",
+];
+
+impl FieldReader<'_> {
+    fn post(&mut self) -> Option<Post> {
+        // The slug first, so every later problem can name it.
+        let slug_text = self.required_text("slug");
+        self.slug = slug_text.clone();
+        let slug = slug_text.and_then(|text| {
+            let slug = Slug::parse(&text);
+            if slug.is_none() {
+                self.push(Severity::Error, "slug", ProblemKind::BadSlug(text));
+            }
+            slug
+        });
+        let title = self.required_text("title");
+        let date = self.date("date", Requirement::Required);
+        let updated = self.date("updated", Requirement::Optional);
+        let summary = self.optional_text("summary");
+        let category = self.optional_text("category").map(|name| Term::new(&name));
+        let tags = self.tags();
+        let author = self.optional_text("author");
+        let is_draft = self.draft();
+        let reading_minutes = self.reading_minutes();
+        let cover = self.optional_text("cover").and_then(|cover| self.path_field("cover", cover));
+        let file = self.required_text("file").and_then(|file| self.path_field("file", file));
+        self.unknown_fields(POST_FIELDS);
+        Some(Post {
+            slug: slug?,
+            title: title?,
+            date: date?,
+            updated,
+            summary,
+            category,
+            tags,
+            author,
+            is_draft,
+            reading_minutes,
+            cover,
+            file: file?,
+        })
+    }
+
+    fn push(&mut self, severity: Severity, field: &str, kind: ProblemKind) {
+        self.problems.push(Problem {
+            path: format!("{}.{field}", self.path),
+            slug: self.slug.clone(),
+            severity,
+            kind,
+        });
+    }
+
+    fn string(&mut self, field: &str, requirement: Requirement) -> Option<String> {
+        match self.fields.get(field) {
+            None | Some(Value::Null) => {
+                if requirement == Requirement::Required {
+                    self.push(Severity::Error, field, ProblemKind::Missing);
+                }
+                None
+            }
+            Some(Value::String(text)) => Some(text.clone()),
+            Some(other) => {
+                let found = type_name(other);
+                self.push(Severity::Error, field, ProblemKind::WrongType { expected: "a string", found });
+                None
+            }
+        }
+    }
+
+    /// A required string with visible text.
+    fn required_text(&mut self, field: &str) -> Option<String> {
+        let text = self.string(field, Requirement::Required)?;
+        if text.trim().is_empty() {
+            self.push(Severity::Error, field, ProblemKind::Empty);
+            return None;
+        }
+        Some(text.trim().to_string())
+    }
+
+    /// An optional string; an empty one counts as absent.
+    fn optional_text(&mut self, field: &str) -> Option<String> {
+        let text = self.string(field, Requirement::Optional)?;
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_string())
+    }
+
+    fn date(&mut self, field: &str, requirement: Requirement) -> Option<PostDate> {
+        let text = self.string(field, requirement)?;
+        let date = PostDate::parse(text.trim());
+        if date.is_none() {
+            self.push(Severity::Error, field, ProblemKind::BadDate(text));
+        }
+        date
+    }
+
+    fn tags(&mut self) -> Vec<Term> {
+        let items = match self.fields.get("tags") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                let found = type_name(other);
+                self.push(Severity::Error, "tags", ProblemKind::WrongType { expected: "a list of strings", found });
+                return Vec::new();
+            }
+        };
+        let mut tags: Vec<Term> = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let field = format!("tags[{index}]");
+            match item {
+                Value::String(name) if name.trim().is_empty() => {
+                    self.push(Severity::Error, &field, ProblemKind::Empty);
+                }
+                Value::String(name) => {
+                    let term = Term::new(name.trim());
+                    if !tags.iter().any(|tag| tag.slug == term.slug) {
+                        tags.push(term);
+                    }
+                }
+                other => {
+                    let found = type_name(other);
+                    self.push(Severity::Error, &field, ProblemKind::WrongType { expected: "a string", found });
+                }
+            }
+        }
+        tags
+    }
+
+    fn draft(&mut self) -> bool {
+        match self.fields.get("draft") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(is_draft)) => *is_draft,
+            Some(other) => {
+                let found = type_name(other);
+                self.push(Severity::Error, "draft", ProblemKind::WrongType { expected: "true or false", found });
+                // A post whose draft flag is unreadable must not leak out as published.
+                true
+            }
+        }
+    }
+
+    fn reading_minutes(&mut self) -> Option<u32> {
+        let value = self.fields.get("reading_minutes")?;
+        if value.is_null() {
+            return None;
+        }
+        let minutes = value.as_u64().filter(|n| *n >= 1).and_then(|n| u32::try_from(n).ok());
+        if minutes.is_none() {
+            self.push(Severity::Error, "reading_minutes", ProblemKind::BadMinutes);
+        }
+        minutes
+    }
+
+    /// A site-relative path (`file`, `cover`), normalised; http(s) URLs pass for `cover`.
+    fn path_field(&mut self, field: &str, value: String) -> Option<String> {
+        let is_remote = field == "cover" && (value.starts_with("https://") || value.starts_with("http://"));
+        if is_remote {
+            return Some(value);
+        }
+        let normalised = normalise_site_path(&value);
+        if normalised.is_none() {
+            self.push(Severity::Error, field, ProblemKind::BadPath(value));
+        }
+        normalised
+    }
+
+    fn unknown_fields(&mut self, known: &[&str]) {
+        for key in self.fields.keys() {
+            if !known.contains(&key.as_str()) {
+                self.push(Severity::Warning, key, ProblemKind::UnknownField);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Requirement {
+    Required,
+    Optional,
+}
+
+/// `posts/./a.md` → `posts/a.md`. `None` for absolute paths, URLs, backslashes, or paths
+/// that climb out of the site root.
+pub fn normalise_site_path(path: &str) -> Option<String> {
+    let path = path.trim();
+    if path.is_empty() || path.starts_with('/') || path.contains('\\') || path.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+fn error(path: String, slug: Option<String>, kind: ProblemKind) -> Problem {
+    Problem { path, slug, severity: Severity::Error, kind }
+}
+
+fn warning(path: String, slug: Option<String>, kind: ProblemKind) -> Problem {
+    Problem { path, slug, severity: Severity::Warning, kind }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json appends " at line L column C"; we report the position separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> ParseOptions {
+        ParseOptions { drafts: Drafts::Hide }
+    }
+
+    /// Wraps post objects in a valid manifest.
+    fn with_posts(posts: &str) -> String {
+        format!(r#"{{"version":1,"site":{{"title":"T"}},"posts":[{posts}]}}"#)
+    }
+
+    /// Parses `manifest` and compares every problem (or the fatal error) with `expect`.
+    #[track_caller]
+    fn check(manifest: &str, expect: &str) {
+        let got = match parse(manifest, &options()) {
+            Ok(loaded) => loaded
+                .problems
+                .iter()
+                .map(|p| format!("{:?}: {p}", p.severity))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Err(fatal) => format!("fatal: {fatal}"),
+        };
+        assert_eq!(got, expect.trim(), "manifest:\n{manifest}");
+    }
+
+    /// The slugs that loaded, in display order.
+    #[track_caller]
+    fn check_slugs(manifest: &str, options: &ParseOptions, expect: &[&str]) {
+        let loaded = parse(manifest, options).unwrap();
+        let slugs: Vec<&str> = loaded.posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, expect);
+    }
+
+    #[test]
+    fn fatal_errors_say_what_and_where() {
+        check("", "fatal: posts.json is not valid JSON: line 1, column 0: EOF while parsing a value");
+        check("{\n  \"version\": 1,\n  \"site\": {\"title\": \"T\"},\n}",
+              "fatal: posts.json is not valid JSON: line 4, column 1: trailing comma");
+        check("<!doctype html><html>", "fatal: posts.json is not valid JSON: line 1, column 1: expected value");
+        check("[]", r#"fatal: posts.json must hold a JSON object ({ "version": 1, ... }), not a list"#);
+        check(r#"{"site":{"title":"T"},"posts":[]}"#,
+              r#"fatal: posts.json: version is missing; this reader needs "version": 1"#);
+        check(r#"{"version":2,"site":{"title":"T"},"posts":[]}"#,
+              "fatal: posts.json: version is 2, but this reader understands version 1 only");
+        check(r#"{"version":"1","site":{"title":"T"},"posts":[]}"#,
+              r#"fatal: posts.json: version is "1", but this reader understands version 1 only"#);
+        check(r#"{"version":1,"posts":[]}"#, "fatal: posts.json: site is missing; it is required");
+        check(r#"{"version":1,"site":[],"posts":[]}"#, "fatal: posts.json: site must be an object, not a list");
+        check(r#"{"version":1,"site":{},"posts":[]}"#, "fatal: posts.json: site.title is missing; it is required");
+        check(r#"{"version":1,"site":{"title":"  "},"posts":[]}"#, "fatal: posts.json: site.title is empty");
+        check(r#"{"version":1,"site":{"title":7},"posts":[]}"#,
+              "fatal: posts.json: site.title must be a string, not a number");
+    }
+
+    #[test]
+    fn a_good_manifest_has_no_problems() {
+        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-02","file":"posts/a.md",
+            "summary":"S","category":"Go","tags":["Go","CI/CD"],"updated":"2024-02-01","author":"X",
+            "draft":false,"reading_minutes":3,"cover":"images/a.png"}"#), "");
+        check("\u{feff}{\"version\":1,\"site\":{\"title\":\"T\"}}", "");
+    }
+
+    #[test]
+    fn every_post_problem_names_its_path_and_slug() {
+        check(&with_posts(r#"{"slug":"go-tips","title":"A","date":"2024-13-01","file":"a.md"}"#),
+              r#"Error: posts[0].date (slug "go-tips"): "2024-13-01" is not a date; use YYYY-MM-DD or an RFC 3339 date-time"#);
+        check(&with_posts(r#"{"title":"A","date":"2024-01-01","file":"a.md"}"#),
+              "Error: posts[0].slug: is missing; it is required");
+        check(&with_posts(r#"{"slug":"Not Valid","title":"A","date":"2024-01-01","file":"a.md"}"#),
+              r#"Error: posts[0].slug (slug "Not Valid"): "Not Valid" is not a valid slug; use lowercase letters, digits and -"#);
+        check(&with_posts(r#"{"slug":"a","title":"","date":"2024-01-01","file":"a.md"}"#),
+              r#"Error: posts[0].title (slug "a"): is empty"#);
+        check(&with_posts(r#"{"slug":"a","title":"A","date":20240101,"file":"/etc/passwd"}"#),
+              r#"
+Error: posts[0].date (slug "a"): must be a string, not a number
+Error: posts[0].file (slug "a"): "/etc/passwd" is not a path inside the site; use a relative path such as posts/hello.md"#);
+        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"../a.md"}"#),
+              r#"Error: posts[0].file (slug "a"): "../a.md" is not a path inside the site; use a relative path such as posts/hello.md"#);
+        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":"go"}"#),
+              r#"Error: posts[0].tags (slug "a"): must be a list of strings, not a string"#);
+        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":["go",3,""]}"#),
+              r#"
+Error: posts[0].tags[1] (slug "a"): must be a string, not a number
+Error: posts[0].tags[2] (slug "a"): is empty"#);
+        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","draft":"no","reading_minutes":0}"#),
+              r#"
+Error: posts[0].draft (slug "a"): must be true or false, not a string
+Error: posts[0].reading_minutes (slug "a"): must be a whole number of minutes, 1 or more"#);
+        check(&with_posts(r#"7"#), "Error: posts[0]: must be an object, not a number");
+        check(r#"{"version":1,"site":{"title":"T"},"posts":{}}"#, "Error: posts: must be a list, not an object");
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        check(&with_posts(r#"{"slug":"a","date":"x"},{"slug":"b","title":"B","date":"2024-01-01"},{"slug":"c","title":"C","date":"2024-01-01","file":"c.md"}"#),
+              r#"
+Error: posts[0].title (slug "a"): is missing; it is required
+Error: posts[0].date (slug "a"): "x" is not a date; use YYYY-MM-DD or an RFC 3339 date-time
+Error: posts[0].file (slug "a"): is missing; it is required
+Error: posts[1].file (slug "b"): is missing; it is required"#);
+    }
+
+    #[test]
+    fn unknown_fields_are_warnings_and_the_post_still_loads() {
+        let manifest = r#"{"version":1,"$schema":"./posts.schema.json","extra":1,"site":{"title":"T","theme":"x"},
+            "posts":[{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","colour":"red"}]}"#;
+        check(manifest, r#"
+Warning: extra: is not a known field and is ignored
+Warning: site.theme: is not a known field and is ignored
+Warning: posts[0].colour (slug "a"): is not a known field and is ignored"#);
+        check_slugs(manifest, &options(), &["a"]);
+    }
+
+    #[test]
+    fn duplicate_slugs_keep_the_first() {
+        let manifest = with_posts(r#"{"slug":"a","title":"First","date":"2024-01-01","file":"a.md"},
+            {"slug":"a","title":"Second","date":"2024-02-01","file":"a2.md"}"#);
+        check(&manifest, r#"Error: posts[1].slug (slug "a"): the slug is already used by posts[0]"#);
+        let loaded = parse(&manifest, &options()).unwrap();
+        assert_eq!(loaded.posts.len(), 1);
+        assert_eq!(loaded.posts[0].title, "First");
+        assert_eq!(loaded.n_skipped(), 1);
+    }
+
+    #[test]
+    fn one_bad_post_does_not_hide_the_good_ones() {
+        let manifest = with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md"},
+            {"slug":"b","title":"B","date":"2024-99-01","file":"b.md"},
+            {"slug":"c","title":"C","date":"2024-03-01","file":"c.md"}"#);
+        check_slugs(&manifest, &options(), &["c", "a"]);
+        assert_eq!(parse(&manifest, &options()).unwrap().n_skipped(), 1);
+    }
+
+    #[test]
+    fn newest_first_and_equal_dates_keep_file_order() {
+        let manifest = with_posts(r#"{"slug":"old","title":"O","date":"2023-05-01","file":"o.md"},
+            {"slug":"tie-1","title":"T1","date":"2024-06-01","file":"t1.md"},
+            {"slug":"new","title":"N","date":"2024-06-01T08:00:00Z","file":"n.md"},
+            {"slug":"tie-2","title":"T2","date":"2024-06-01","file":"t2.md"},
+            {"slug":"mid","title":"M","date":"2024-01-15","file":"m.md"}"#);
+        check_slugs(&manifest, &options(), &["new", "tie-1", "tie-2", "mid", "old"]);
+    }
+
+    #[test]
+    fn drafts_are_hidden_unless_asked_for() {
+        let manifest = with_posts(r#"{"slug":"d","title":"D","date":"2024-01-01","file":"d.md","draft":true},
+            {"slug":"p","title":"P","date":"2023-01-01","file":"p.md","draft":false},
+            {"slug":"bad-flag","title":"B","date":"2023-01-01","file":"b.md","draft":1}"#);
+        check_slugs(&manifest, &options(), &["p"]);
+        check_slugs(&manifest, &ParseOptions { drafts: Drafts::Show }, &["d", "p"]);
+    }
+
+    #[test]
+    fn tags_that_fold_together_count_once_per_post() {
+        let manifest = with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":["CI/CD","ci-cd"," Go "]}"#);
+        let loaded = parse(&manifest, &options()).unwrap();
+        let tags: Vec<(&str, &str)> = loaded.posts[0].tags.iter().map(|t| (t.name.as_str(), t.slug.as_str())).collect();
+        assert_eq!(tags, [("CI/CD", "ci-cd"), ("Go", "go")]);
+    }
+
+    #[test]
+    fn site_paths_are_normalised() {
+        assert_eq!(normalise_site_path("posts/./a.md").as_deref(), Some("posts/a.md"));
+        assert_eq!(normalise_site_path("posts/x/../a.md").as_deref(), Some("posts/a.md"));
+        for bad in ["", "/a.md", "../a.md", "https://x/a.md", "a\\b.md", "posts/.."] {
+            assert_eq!(normalise_site_path(bad), None, "path: {bad:?}");
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! Markdown to HTML: the only place where a post becomes HTML.
+//!
+//! pulldown-cmark's HTML writer copies raw HTML through, escapes link URLs without looking
+//! at their scheme, and writes heading `{attr=…}` pairs as attributes. The event filter
+//! here closes all three: raw HTML becomes visible text, links and images with a scheme
+//! other than http, https or mailto lose their URL (their text stays), and headings keep
+//! only an id that Folio computes. It also resolves relative links against the post's
+//! folder and renders footnotes with links both ways.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::manifest::{normalise_site_path, Manifest, Post};
+use crate::route::Route;
+use crate::slug::slugify;
+
+/// HTML produced by [`render`]. It has no other constructor, so holding one means the text
+/// went through the filter; `MarkdownBody` in the app is the only place that sets it as HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    /// The HTML text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a post needs to render. Built by [`RenderOptions::for_post`], the one constructor
+/// that the app and the CLI share, so both produce the same HTML.
+#[derive(Debug, Clone)]
+pub struct RenderOptions<'a> {
+    /// The Markdown file, relative to the site root; relative links resolve against its folder.
+    file: &'a str,
+    /// The post's own address relative to the site root, without the leading `/`, so that
+    /// `#fragment` links stay on the post even under `<base href>`.
+    page: String,
+    /// Other posts' files, so a link to `other.md` becomes a link to that post.
+    manifest: Option<&'a Manifest>,
+}
+
+impl<'a> RenderOptions<'a> {
+    /// Options for rendering `post`, linking to other posts of `manifest`.
+    pub fn for_post(manifest: &'a Manifest, post: &'a Post) -> RenderOptions<'a> {
+        RenderOptions {
+            file: &post.file,
+            page: relative(&Route::Post(&post.slug).href()),
+            manifest: Some(manifest),
+        }
+    }
+
+    /// Options for Markdown that is not a post of a manifest (tests, previews): relative
+    /// links resolve against `file`'s folder and fragments against `page`.
+    pub fn standalone(file: &'a str, page: &str) -> RenderOptions<'a> {
+        RenderOptions { file, page: page.trim_start_matches('/').to_string(), manifest: None }
+    }
+}
+
+/// The parser, with the options every caller must share.
+pub(crate) fn parser(text: &str) -> Parser<'_> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    Parser::new_ext(text, options)
+}
+
+/// The Markdown after any YAML (`---`) or TOML (`+++`) front matter, and after a byte
+/// order mark. Text without a closed front matter block is returned whole.
+pub fn strip_front_matter(text: &str) -> &str {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for fence in ["---", "+++"] {
+        let Some(rest) = text.strip_prefix(fence) else { continue };
+        let Some(rest) = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')) else {
+            continue;
+        };
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            if line.trim_end() == fence {
+                return &rest[offset + line.len()..];
+            }
+            offset += line.len();
+        }
+    }
+    text
+}
+
+/// Renders a post's Markdown (front matter is skipped) to sanitised HTML.
+pub fn render(markdown: &str, options: &RenderOptions<'_>) -> SafeHtml {
+    let events: Vec<Event<'_>> = parser(strip_front_matter(markdown)).collect();
+    let mut filter = Filter::new(options);
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
+    let mut heading: Option<(Tag<'_>, Vec<Event<'_>>)> = None;
+    let mut footnote: Option<(String, Vec<Event<'_>>)> = None;
+    for event in events {
+        // Footnote definitions are collected and written at the end, in reference order.
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                footnote = Some((label.to_string(), Vec::new()));
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some(definition) = footnote.take() {
+                    filter.definitions.push(definition);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let target = match (&mut footnote, &mut heading) {
+            (Some((_, buffer)), _) => buffer,
+            (None, Some((_, buffer))) => buffer,
+            (None, None) => &mut out,
+        };
+        match event {
+            Event::Start(start @ Tag::Heading { .. }) => heading = Some((start, Vec::new())),
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((start, inner)) = heading.take() {
+                    let target = match &mut footnote {
+                        Some((_, buffer)) => buffer,
+                        None => &mut out,
+                    };
+                    filter.heading(start, inner, level, target);
+                }
+            }
+            event => filter.event(event, target),
+        }
+    }
+    filter.footnotes(&mut out);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    SafeHtml(html)
+}
+
+struct Filter<'o, 'a> {
+    options: &'o RenderOptions<'a>,
+    /// For each open link or image: whether its URL was dropped, so its end is dropped too.
+    dropped: Vec<bool>,
+    used_ids: HashMap<String, usize>,
+    /// Footnote labels in the order of their first reference.
+    numbers: Vec<String>,
+    definitions: Vec<(String, Vec<Event<'a>>)>,
+    /// The text of the raw HTML block being read, if any.
+    html_block: Option<String>,
+}
+
+impl<'o, 'a> Filter<'o, 'a> {
+    fn new(options: &'o RenderOptions<'a>) -> Self {
+        Filter {
+            options,
+            dropped: Vec::new(),
+            used_ids: HashMap::new(),
+            numbers: Vec::new(),
+            definitions: Vec::new(),
+            html_block: None,
+        }
+    }
+
+    fn event<'e>(&mut self, event: Event<'e>, out: &mut Vec<Event<'e>>) {
+        match event {
+            // Raw HTML becomes visible text; the browser never parses HTML from a post.
+            // Comments (`<!-- more -->`) are invisible in any renderer, so they are dropped.
+            Event::Start(Tag::HtmlBlock) => self.html_block = Some(String::new()),
+            Event::Html(raw) => match &mut self.html_block {
+                Some(block) => block.push_str(&raw),
+                None => push_visible_html(&raw, out),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = self.html_block.take() {
+                    let visible = without_comments(&block);
+                    let visible = visible.trim_end();
+                    if !visible.trim().is_empty() {
+                        out.push(Event::Start(Tag::Paragraph));
+                        out.push(Event::Text(CowStr::from(visible.to_string())));
+                        out.push(Event::End(TagEnd::Paragraph));
+                    }
+                }
+            }
+            Event::InlineHtml(raw) => push_visible_html(&raw, out),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                match self.destination(link_type, dest_url) {
+                    Some(dest_url) => {
+                        self.dropped.push(false);
+                        out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    }
+                    None => self.dropped.push(true),
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                match self.destination(link_type, dest_url) {
+                    Some(dest_url) => {
+                        self.dropped.push(false);
+                        out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                    }
+                    None => self.dropped.push(true),
+                }
+            }
+            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+                if !self.dropped.pop().unwrap_or(false) {
+                    out.push(Event::End(end));
+                }
+            }
+            Event::FootnoteReference(label) => {
+                let label = label.to_string();
+                let number = match self.numbers.iter().position(|known| *known == label) {
+                    Some(index) => index + 1,
+                    None => {
+                        self.numbers.push(label.clone());
+                        self.numbers.len()
+                    }
+                };
+                let id = slugify(&label);
+                let page = &self.options.page;
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    r##"<sup class="footnote-ref"><a href="{page}#fn-{id}" id="fnref-{id}">{number}</a></sup>"##
+                ))));
+            }
+            event => out.push(event),
+        }
+    }
+
+    /// Writes a heading with a unique id: its `{#id}` if it has one, else from its text.
+    /// Classes and other attributes from `{.class key=value}` are dropped.
+    fn heading<'e>(&mut self, start: Tag<'e>, inner: Vec<Event<'e>>, level: pulldown_cmark::HeadingLevel, out: &mut Vec<Event<'e>>) {
+        let explicit = match &start {
+            Tag::Heading { id: Some(id), .. } => Some(id.to_string()),
+            _ => None,
+        };
+        let text: String = inner
+            .iter()
+            .filter_map(|event| match event {
+                Event::Text(text) | Event::Code(text) => Some(text.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let base = slugify(explicit.as_deref().unwrap_or(&text));
+        let n_seen = self.used_ids.entry(base.clone()).or_insert(0);
+        let id = if *n_seen == 0 { base.clone() } else { format!("{base}-{n_seen}") };
+        *n_seen += 1;
+        out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        }));
+        for event in inner {
+            self.event(event, out);
+        }
+        out.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// Writes the collected footnotes as a numbered list with links back to the text.
+    fn footnotes(&mut self, out: &mut Vec<Event<'a>>) {
+        if self.definitions.is_empty() {
+            return;
+        }
+        let mut definitions = std::mem::take(&mut self.definitions);
+        // Referenced footnotes in reference order, then any that were never referenced.
+        definitions.sort_by_key(|(label, _)| self.numbers.iter().position(|known| known == label).unwrap_or(usize::MAX));
+        out.push(Event::Html(CowStr::from(r#"<section class="footnotes" aria-label="Footnotes"><ol>"#)));
+        for (label, events) in definitions {
+            let id = slugify(&label);
+            out.push(Event::Html(CowStr::from(format!(r#"<li id="fn-{id}">"#))));
+            let mut body = Vec::with_capacity(events.len());
+            for event in events {
+                self.event(event, &mut body);
+            }
+            let backref = Event::InlineHtml(CowStr::from(format!(
+                r##" <a href="{}#fnref-{id}" class="footnote-backref" aria-label="Back to the text">↩</a>"##,
+                self.options.page
+            )));
+            // Inside the last paragraph, so the arrow sits at the end of the note's text.
+            match body.iter().rposition(|event| matches!(event, Event::End(TagEnd::Paragraph))) {
+                Some(last) => body.insert(last, backref),
+                None => body.push(backref),
+            }
+            out.extend(body);
+            out.push(Event::Html(CowStr::from("</li>")));
+        }
+        out.push(Event::Html(CowStr::from("</ol></section>")));
+    }
+
+    /// The URL to write for a link or image, or `None` to drop it.
+    fn destination<'e>(&self, link_type: LinkType, url: CowStr<'e>) -> Option<CowStr<'e>> {
+        if link_type == LinkType::Email {
+            // The writer adds `mailto:` to `<user@example.org>` autolinks itself.
+            return Some(url);
+        }
+        match classify(&url) {
+            Destination::Allowed => Some(url),
+            Destination::Forbidden => None,
+            Destination::Fragment => Some(CowStr::from(format!("{}{url}", self.options.page))),
+            Destination::Relative => Some(CowStr::from(self.resolve(&url))),
+        }
+    }
+
+    /// `../images/a.png` in `posts/x.md` → `images/a.png`; `other.md#part` → `posts/other#part`
+    /// when `posts/other.md` is a post. The result is relative to the site root, so it works
+    /// with the `<base href>` of any deployment path.
+    fn resolve(&self, url: &str) -> String {
+        let split = url.find(['?', '#']).unwrap_or(url.len());
+        let (path, suffix) = url.split_at(split);
+        let folder = self.options.file.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let joined = if folder.is_empty() { path.to_string() } else { format!("{folder}/{path}") };
+        let Some(resolved) = normalise_site_path(&joined) else {
+            // Climbing above the site root: keep what the author wrote.
+            return url.to_string();
+        };
+        let post = self.options.manifest.and_then(|manifest| manifest.post_by_file(&resolved));
+        match post {
+            Some(post) => format!("{}{suffix}", relative(&Route::Post(&post.slug).href())),
+            None => format!("{resolved}{suffix}"),
+        }
+    }
+}
+
+/// What kind of URL a link or image has.
+#[derive(Debug, PartialEq, Eq)]
+enum Destination {
+    /// http, https or mailto, or protocol-relative, or root-absolute: written as is.
+    Allowed,
+    /// Any other scheme (javascript, data, vbscript, file, ...): dropped.
+    Forbidden,
+    /// `#part`: kept on the post's own page.
+    Fragment,
+    /// A path relative to the post file.
+    Relative,
+}
+
+/// Browsers ignore ASCII whitespace and control characters inside a scheme
+/// (`jav\tascript:`) and compare it without case, so strip and fold before comparing.
+fn classify(url: &str) -> Destination {
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_control() && !c.is_whitespace()).collect();
+    if cleaned.is_empty() {
+        return Destination::Relative;
+    }
+    if cleaned.starts_with('#') {
+        return Destination::Fragment;
+    }
+    if cleaned.starts_with('/') || cleaned.starts_with('?') {
+        return Destination::Allowed;
+    }
+    match cleaned.find([':', '/', '?', '#']) {
+        Some(at) if cleaned[at..].starts_with(':') => {
+            let scheme = cleaned[..at].to_ascii_lowercase();
+            if matches!(scheme.as_str(), "http" | "https" | "mailto") {
+                Destination::Allowed
+            } else {
+                Destination::Forbidden
+            }
+        }
+        _ => Destination::Relative,
+    }
+}
+
+/// Inline raw HTML as text, unless it is a comment.
+fn push_visible_html<'e>(raw: &str, out: &mut Vec<Event<'e>>) {
+    let visible = without_comments(raw);
+    if !visible.is_empty() {
+        out.push(Event::Text(CowStr::from(visible)));
+    }
+}
+
+/// `a <!-- b --> c` → `a  c`; an unclosed comment runs to the end, as in a browser.
+fn without_comments(html: &str) -> String {
+    let mut visible = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        visible.push_str(&rest[..start]);
+        match rest[start + 4..].find("-->") {
+            Some(end) => rest = &rest[start + 4 + end + 3..],
+            None => return visible,
+        }
+    }
+    visible.push_str(rest);
+    visible
+}
+
+/// `/posts/a` → `posts/a`.
+fn relative(href: &str) -> String {
+    href.trim_start_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::{parse, Drafts, ParseOptions};
+
+    #[track_caller]
+    fn check(markdown: &str, expect: &str) {
+        let options = RenderOptions::standalone("posts/a.md", "/posts/a");
+        let got = render(markdown, &options);
+        assert_eq!(got.as_str().trim(), expect.trim(), "markdown:\n{markdown}");
+    }
+
+    #[test]
+    fn commonmark_and_extensions() {
+        check("Hello *world* and **bold** and `code`", "<p>Hello <em>world</em> and <strong>bold</strong> and <code>code</code></p>");
+        check("~~gone~~", "<p><del>gone</del></p>");
+        check("- [x] done\n- [ ] todo", "<ul>\n<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</li>\n<li><input disabled=\"\" type=\"checkbox\"/>\ntodo</li>\n</ul>");
+        check("| a | b |\n|:--|--:|\n| 1 | 2 |", "<table><thead><tr><th style=\"text-align: left\">a</th><th style=\"text-align: right\">b</th></tr></thead><tbody>\n<tr><td style=\"text-align: left\">1</td><td style=\"text-align: right\">2</td></tr>\n</tbody></table>");
+        check("```rust\nfn main() {}\n```", "<pre><code class=\"language-rust\">fn main() {}\n</code></pre>");
+        check("> quoted", "<blockquote>\n<p>quoted</p>\n</blockquote>");
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_lose_attributes() {
+        check("## Why `unwrap` hurts\n\n## Why `unwrap` hurts", "<h2 id=\"why-unwrap-hurts\">Why <code>unwrap</code> hurts</h2>\n<h2 id=\"why-unwrap-hurts-1\">Why <code>unwrap</code> hurts</h2>");
+        check("## Setup {#install}", "<h2 id=\"install\">Setup</h2>");
+        check("## Evil {#x\" onclick=\"alert(1) .cls onclick=alert(1)}", "<h2 id=\"x\">Evil</h2>");
+        check("## Evil {onclick=alert(1) .big}", "<h2 id=\"evil\">Evil</h2>");
+        check("# 🚀", "<h1 id=\"u1f680\">🚀</h1>");
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        check("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+        check("Hi <img src=x onerror=alert(1)> there", "<p>Hi &lt;img src=x onerror=alert(1)&gt; there</p>");
+        check("<div>\n*not emphasis*\n</div>", "<p>&lt;div&gt;\n*not emphasis*\n&lt;/div&gt;</p>");
+        check("First.\n\n<!-- more -->\n\nSecond <!-- inline --> end.", "<p>First.</p>\n<p>Second  end.</p>");
+        check("<!--\nmulti\nline\n-->\n<b>after</b>", "<p>&lt;b&gt;after&lt;/b&gt;</p>");
+        check("<div><!-- unclosed", "<p>&lt;div&gt;</p>");
+    }
+
+    #[test]
+    fn forbidden_schemes_lose_their_url_but_keep_their_text() {
+        check("[click](javascript:alert(1))", "<p>click</p>");
+        check("[click](JaVa\tScript:alert(1))", "<p>[click](JaVa\tScript:alert(1))</p>");
+        check("[click](<JaVa\tScript:alert(1)>)", "<p>click</p>");
+        check("[click](jav&#x09;ascript:alert(1))", "<p>click</p>");
+        check("[click](vbscript:x) [d](data:text/html,x) [f](file:///etc/passwd)", "<p>click d f</p>");
+        check("![alt text](data:image/svg+xml;base64,PHN2Zz4=)", "<p>alt text</p>");
+        check("<javascript:alert(1)>", "<p>javascript:alert(1)</p>");
+        check("[x]\n\n[x]: javascript:alert(1)", "<p>x</p>");
+        check("[**bold** link](javascript:x)", "<p><strong>bold</strong> link</p>");
+    }
+
+    #[test]
+    fn allowed_urls_stay_and_relative_ones_resolve_against_the_post_folder() {
+        check("[a](https://example.org/x?y=1) [b](http://x.org) [c](mailto:me@x.org) <me@x.org>",
+              "<p><a href=\"https://example.org/x?y=1\">a</a> <a href=\"http://x.org\">b</a> <a href=\"mailto:me@x.org\">c</a> <a href=\"mailto:me@x.org\">me@x.org</a></p>");
+        check("![diagram](images/flow.svg \"Flow\")", "<p><img src=\"posts/images/flow.svg\" alt=\"diagram\" title=\"Flow\" /></p>");
+        check("![up](../media/a.png) [root](/about) [deep](../../escape.png)",
+              "<p><img src=\"media/a.png\" alt=\"up\" /> <a href=\"/about\">root</a> <a href=\"../../escape.png\">deep</a></p>");
+        check("[part](#setup) [q](?x=1)", "<p><a href=\"posts/a#setup\">part</a> <a href=\"?x=1\">q</a></p>");
+    }
+
+    #[test]
+    fn links_to_other_post_files_become_post_links() {
+        let manifest = parse(r#"{"version":1,"site":{"title":"T"},"posts":[
+            {"slug":"first","title":"F","date":"2024-01-01","file":"posts/2024/first.md"},
+            {"slug":"second","title":"S","date":"2024-01-02","file":"posts/second.md"}]}"#,
+            &ParseOptions { drafts: Drafts::Hide }).unwrap();
+        let post = manifest.post("first").unwrap();
+        let html = render("[next](../second.md#intro) [self](first.md) [img](pic.png)", &RenderOptions::for_post(&manifest, post));
+        assert_eq!(html.as_str().trim(), "<p><a href=\"posts/second#intro\">next</a> <a href=\"posts/first\">self</a> <a href=\"posts/2024/pic.png\">img</a></p>");
+    }
+
+    #[test]
+    fn footnotes_are_numbered_in_reference_order_with_back_links() {
+        check("B[^b] then A[^a].\n\n[^a]: Note A.\n[^b]: Note B.",
+              "<p>B<sup class=\"footnote-ref\"><a href=\"posts/a#fn-b\" id=\"fnref-b\">1</a></sup> then A<sup class=\"footnote-ref\"><a href=\"posts/a#fn-a\" id=\"fnref-a\">2</a></sup>.</p>\n<section class=\"footnotes\" aria-label=\"Footnotes\"><ol><li id=\"fn-b\">\n<p>Note B. <a href=\"posts/a#fnref-b\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a></p>\n</li><li id=\"fn-a\">\n<p>Note A. <a href=\"posts/a#fnref-a\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a></p>\n</li></ol></section>");
+    }
+
+    #[test]
+    fn front_matter_is_not_rendered() {
+        check("---\ntitle: x\n---\nBody", "<p>Body</p>");
+        check("+++\ntitle = \"x\"\n+++\r\nBody", "<p>Body</p>");
+        check("\u{feff}---\r\ntitle: x\r\n---\r\nBody", "<p>Body</p>");
+        check("---\nnot closed", "<hr />\n<p>not closed</p>");
+        assert_eq!(strip_front_matter("no front matter"), "no front matter");
+    }
+
+    #[test]
+    fn url_classes() {
+        for (url, expect) in [
+            ("https://x", Destination::Allowed), ("HTTPS://x", Destination::Allowed), ("//cdn.x/a", Destination::Allowed),
+            ("javascript:x", Destination::Forbidden), (" java\nscript:x", Destination::Forbidden), ("\u{0}javascript:x", Destination::Forbidden),
+            ("data:x", Destination::Forbidden), ("tel:123", Destination::Forbidden),
+            ("a/b:c", Destination::Relative), ("a.png", Destination::Relative), ("", Destination::Relative),
+            ("#x", Destination::Fragment),
+        ] {
+            assert_eq!(classify(url), expect, "{url:?}");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Problems found in a manifest that still loaded: each with its JSON path and, when known,
+//! the slug of the post it belongs to.
+
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The reader ignores it (an unknown field); `folio check` prints it and still passes.
+    Warning,
+    /// The post it belongs to is skipped; `folio check` fails.
+    Error,
+}
+
+/// What is wrong. The Display text completes the sentence that starts with the JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A required field is absent.
+    Missing,
+    /// A field holds the wrong JSON type.
+    WrongType {
+        /// What the contract wants, "a string".
+        expected: &'static str,
+        /// What the manifest has, "a number".
+        found: &'static str,
+    },
+    /// A string field that must have text is empty.
+    Empty,
+    /// `date` or `updated` is not `YYYY-MM-DD` or RFC 3339.
+    BadDate(String),
+    /// A post slug with characters the contract does not allow.
+    BadSlug(String),
+    /// The same slug as an earlier post.
+    DuplicateSlug {
+        /// Index of the earlier post in `posts`.
+        first: usize,
+    },
+    /// `file` or `cover` is not a path inside the site.
+    BadPath(String),
+    /// `reading_minutes` is not a positive whole number.
+    BadMinutes,
+    /// A field the contract does not define; ignored.
+    UnknownField,
+}
+
+/// One problem in a manifest, with its location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path, such as `posts[3].date` or `site.title`.
+    pub path: String,
+    /// The slug of the post the problem belongs to, when the post has one.
+    pub slug: Option<String>,
+    /// Whether the post is skipped.
+    pub severity: Severity,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::Missing => write!(f, "is missing; it is required"),
+            ProblemKind::WrongType { expected, found } => {
+                write!(f, "must be {expected}, not {found}")
+            }
+            ProblemKind::Empty => write!(f, "is empty"),
+            ProblemKind::BadDate(value) => write!(
+                f,
+                "{value:?} is not a date; use YYYY-MM-DD or an RFC 3339 date-time"
+            ),
+            ProblemKind::BadSlug(value) => write!(
+                f,
+                "{value:?} is not a valid slug; use lowercase letters, digits and -"
+            ),
+            ProblemKind::DuplicateSlug { first } => {
+                write!(f, "the slug is already used by posts[{first}]")
+            }
+            ProblemKind::BadPath(value) => write!(
+                f,
+                "{value:?} is not a path inside the site; use a relative path such as posts/hello.md"
+            ),
+            ProblemKind::BadMinutes => write!(f, "must be a whole number of minutes, 1 or more"),
+            ProblemKind::UnknownField => write!(f, "is not a known field and is ignored"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    /// `posts[3].date (slug "go-tips"): "2024-13-01" is not a date; use YYYY-MM-DD ...`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path)?;
+        if let Some(slug) = &self.slug {
+            write!(f, " (slug {slug:?})")?;
+        }
+        write!(f, ": {}", self.kind)
+    }
+}

@@ -1,0 +1,260 @@
+//! What each view shows, computed from a [`Manifest`]: pages of the listing, tag and
+//! category listings, term lists with counts, document titles. Views only map these results.
+
+use std::sync::Arc;
+
+use crate::manifest::{Manifest, Post, Term};
+use crate::slug::{percent_decode, slugify};
+
+/// Posts per page on `/` and `/page/N`.
+pub const PAGE_SIZE: usize = 10;
+
+/// One page of the main listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// The posts on this page, newest first.
+    pub posts: Vec<Arc<Post>>,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// How many pages there are (at least 1, even for an empty site).
+    pub n_pages: u32,
+}
+
+impl Listing {
+    /// The newer page's number, if any.
+    pub fn newer(&self) -> Option<u32> {
+        (self.page > 1).then(|| self.page - 1)
+    }
+
+    /// The older page's number, if any.
+    pub fn older(&self) -> Option<u32> {
+        (self.page < self.n_pages).then(|| self.page + 1)
+    }
+}
+
+/// Page `page` (from 1) of the newest-first listing; `None` for page 0 or past the end.
+/// An empty site has one empty page, so `/` can say "no posts yet" instead of not found.
+pub fn page(manifest: &Manifest, page: u32) -> Option<Listing> {
+    let n_pages = manifest.posts.len().div_ceil(PAGE_SIZE).max(1);
+    let index = usize::try_from(page).ok()?.checked_sub(1)?;
+    if index >= n_pages {
+        return None;
+    }
+    let posts = manifest.posts.iter().skip(index * PAGE_SIZE).take(PAGE_SIZE).cloned().collect();
+    Some(Listing { posts, page, n_pages: u32::try_from(n_pages).unwrap_or(u32::MAX) })
+}
+
+/// The page number in `/page/N`: digits only, no sign, no leading `+`.
+pub fn parse_page_number(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// The posts that share one tag or category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermListing {
+    /// The term, spelled as its newest post spells it.
+    pub term: Term,
+    /// Its posts, newest first.
+    pub posts: Vec<Arc<Post>>,
+}
+
+/// A term and how many posts carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermCount {
+    /// The term, spelled as its newest post spells it.
+    pub term: Term,
+    /// How many posts carry it.
+    pub count: usize,
+}
+
+/// Posts tagged `param` (a route parameter: a slug, a name, or percent-encoded either way).
+/// `None` when no post has that tag.
+pub fn tagged(manifest: &Manifest, param: &str) -> Option<TermListing> {
+    term_listing(manifest, param, |post| post.tags.iter().collect())
+}
+
+/// Posts in category `param` (as [`tagged`]). `None` when no post is in it.
+pub fn in_category(manifest: &Manifest, param: &str) -> Option<TermListing> {
+    term_listing(manifest, param, |post| post.category.iter().collect())
+}
+
+/// Every tag with its count, by name (case-insensitive).
+pub fn tags(manifest: &Manifest) -> Vec<TermCount> {
+    term_counts(manifest, |post| post.tags.iter().collect())
+}
+
+/// Every category with its count, by name (case-insensitive).
+pub fn categories(manifest: &Manifest) -> Vec<TermCount> {
+    term_counts(manifest, |post| post.category.iter().collect())
+}
+
+fn term_listing(
+    manifest: &Manifest,
+    param: &str,
+    terms_of: impl Fn(&Post) -> Vec<&Term>,
+) -> Option<TermListing> {
+    let wanted = slugify(&percent_decode(param));
+    let mut found: Option<Term> = None;
+    let mut posts = Vec::new();
+    for post in &manifest.posts {
+        if let Some(term) = terms_of(post).into_iter().find(|term| term.slug == wanted) {
+            found.get_or_insert_with(|| term.clone());
+            posts.push(Arc::clone(post));
+        }
+    }
+    Some(TermListing { term: found?, posts })
+}
+
+fn term_counts(manifest: &Manifest, terms_of: impl Fn(&Post) -> Vec<&Term>) -> Vec<TermCount> {
+    let mut counts: Vec<TermCount> = Vec::new();
+    for post in &manifest.posts {
+        for term in terms_of(post) {
+            match counts.iter_mut().find(|entry| entry.term.slug == term.slug) {
+                Some(entry) => entry.count += 1,
+                None => counts.push(TermCount { term: term.clone(), count: 1 }),
+            }
+        }
+    }
+    counts.sort_by_cached_key(|entry| (entry.term.name.to_lowercase(), entry.term.slug.clone()));
+    counts
+}
+
+/// "1 post", "14 posts".
+pub fn count_label(n_posts: usize) -> String {
+    match n_posts {
+        1 => "1 post".to_string(),
+        n => format!("{n} posts"),
+    }
+}
+
+/// "N min read".
+pub fn reading_label(minutes: u32) -> String {
+    format!("{minutes} min read")
+}
+
+/// The document title: "View · Site", or just the site title on the home page.
+pub fn document_title(view: Option<&str>, site_title: &str) -> String {
+    match view {
+        Some(view) if !view.is_empty() => format!("{view} · {site_title}"),
+        _ => site_title.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::{parse, Drafts, ParseOptions};
+
+    /// A manifest with `n` posts, `p1` newest; every third post tagged "Go", every post in
+    /// category "Backend" or "Web & Design" by parity, and "CI/CD" spelled two ways.
+    fn manifest(n: usize) -> Manifest {
+        let posts: Vec<String> = (1..=n)
+            .map(|i| {
+                let tags = match i % 3 {
+                    0 => r#"["Go","ci-cd"]"#,
+                    1 => r#"["CI/CD"]"#,
+                    _ => r#"["Größe"]"#,
+                };
+                let category = if i % 2 == 0 { "Backend" } else { "Web & Design" };
+                format!(
+                    r#"{{"slug":"p{i}","title":"P{i}","date":"2024-01-01T00:00:{:02}Z","file":"posts/p{i}.md","tags":{tags},"category":"{category}"}}"#,
+                    59 - i
+                )
+            })
+            .collect();
+        let text = format!(r#"{{"version":1,"site":{{"title":"T"}},"posts":[{}]}}"#, posts.join(","));
+        parse(&text, &ParseOptions { drafts: Drafts::Hide }).unwrap()
+    }
+
+    fn slugs(posts: &[Arc<Post>]) -> Vec<&str> {
+        posts.iter().map(|post| post.slug.as_str()).collect()
+    }
+
+    #[track_caller]
+    fn check_page(n_posts: usize, page_number: u32, expect: Option<(&str, u32)>) {
+        let manifest = manifest(n_posts);
+        let got = page(&manifest, page_number).map(|listing| {
+            let first_last = match (listing.posts.first(), listing.posts.last()) {
+                (Some(first), Some(last)) => format!("{}..{}", first.slug, last.slug),
+                _ => String::new(),
+            };
+            (first_last, listing.n_pages)
+        });
+        assert_eq!(got, expect.map(|(range, n)| (range.to_string(), n)), "{n_posts} posts, page {page_number}");
+    }
+
+    #[test]
+    fn pagination_bounds() {
+        check_page(0, 1, Some(("", 1)));
+        check_page(0, 2, None);
+        check_page(25, 0, None);
+        check_page(25, 1, Some(("p1..p10", 3)));
+        check_page(25, 3, Some(("p21..p25", 3)));
+        check_page(25, 4, None);
+        check_page(20, 2, Some(("p11..p20", 2)));
+        check_page(20, 3, None);
+        check_page(25, u32::MAX, None);
+    }
+
+    #[test]
+    fn newer_and_older_pages() {
+        let manifest = manifest(25);
+        let first = page(&manifest, 1).unwrap();
+        assert_eq!((first.newer(), first.older()), (None, Some(2)));
+        let last = page(&manifest, 3).unwrap();
+        assert_eq!((last.newer(), last.older()), (Some(2), None));
+    }
+
+    #[test]
+    fn page_numbers_from_the_url() {
+        for (text, expect) in [("2", Some(2)), ("10", Some(10)), ("0", Some(0)), ("", None), ("-1", None), ("+2", None), ("2x", None), ("99999999999", None)] {
+            assert_eq!(parse_page_number(text), expect, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tag_listing_matches_any_spelling_of_the_tag() {
+        let manifest = manifest(7);
+        let listing = tagged(&manifest, "ci-cd").unwrap();
+        assert_eq!(listing.term.name, "CI/CD");
+        assert_eq!(slugs(&listing.posts), ["p1", "p3", "p4", "p6", "p7"]);
+        assert_eq!(tagged(&manifest, "CI%2FCD").unwrap().posts.len(), 5);
+        assert_eq!(slugs(&tagged(&manifest, "gr%C3%B6%C3%9Fe").unwrap().posts), ["p2", "p5"]);
+        assert_eq!(slugs(&tagged(&manifest, "grosse").unwrap().posts), ["p2", "p5"]);
+        assert_eq!(tagged(&manifest, "rust"), None);
+        assert_eq!(tagged(&manifest, ""), None);
+    }
+
+    #[test]
+    fn category_listing() {
+        let manifest = manifest(5);
+        let listing = in_category(&manifest, "web-design").unwrap();
+        assert_eq!(listing.term.name, "Web & Design");
+        assert_eq!(slugs(&listing.posts), ["p1", "p3", "p5"]);
+        assert_eq!(in_category(&manifest, "go"), None);
+    }
+
+    #[test]
+    fn term_lists_have_counts_and_are_sorted_by_name() {
+        let manifest = manifest(7);
+        let got: Vec<(String, usize)> = tags(&manifest).into_iter().map(|t| (t.term.name, t.count)).collect();
+        assert_eq!(got, [("CI/CD".to_string(), 5), ("Go".to_string(), 2), ("Größe".to_string(), 2)]);
+        let got: Vec<(String, usize)> = categories(&manifest).into_iter().map(|t| (t.term.slug, t.count)).collect();
+        assert_eq!(got, [("backend".to_string(), 3), ("web-design".to_string(), 4)]);
+        assert!(tags(&self::manifest(0)).is_empty());
+    }
+
+    #[test]
+    fn labels_and_titles() {
+        assert_eq!(count_label(0), "0 posts");
+        assert_eq!(count_label(1), "1 post");
+        assert_eq!(count_label(14), "14 posts");
+        assert_eq!(reading_label(6), "6 min read");
+        assert_eq!(document_title(Some("Tag: Go"), "Field Notes"), "Tag: Go · Field Notes");
+        assert_eq!(document_title(None, "Field Notes"), "Field Notes");
+        assert_eq!(document_title(Some(""), "Field Notes"), "Field Notes");
+    }
+}

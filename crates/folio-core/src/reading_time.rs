@@ -1,0 +1,51 @@
+//! Reading time, from the same events the renderer sees, so fenced and indented code are
+//! both skipped (splitting on ``` would miss `~~~` and indented blocks).
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use crate::markdown::{parser, strip_front_matter};
+
+/// Words a minute; the common estimate for technical prose.
+pub const WORDS_PER_MINUTE: usize = 200;
+
+/// Words of prose in a post: text outside code blocks, raw HTML and front matter.
+pub fn words(markdown: &str) -> usize {
+    let mut n_words = 0;
+    let mut in_code = false;
+    for event in parser(strip_front_matter(markdown)) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) | Event::Code(text) if !in_code => n_words += text.split_whitespace().count(),
+            _ => {}
+        }
+    }
+    n_words
+}
+
+/// Minutes to read a post, rounded up, at least 1.
+pub fn minutes(markdown: &str) -> u32 {
+    let n_minutes = words(markdown).div_ceil(WORDS_PER_MINUTE).max(1);
+    u32::try_from(n_minutes).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(markdown: &str, expect_words: usize, expect_minutes: u32) {
+        assert_eq!((words(markdown), minutes(markdown)), (expect_words, expect_minutes), "{markdown}");
+    }
+
+    #[test]
+    fn counts_prose_and_skips_code() {
+        check("", 0, 1);
+        check("one two three", 3, 1);
+        check("---\ntitle: a b c d\n---\none *two* `three`", 3, 1);
+        check("a\n\n```rust\nlet x = 1; let y = 2;\n```\n\n~~~\nmore code here\n~~~\n\n    indented code block\n\nb", 2, 1);
+        let long = "word ".repeat(401);
+        check(&long, 401, 3);
+        check(&"word ".repeat(200), 200, 1);
+    }
+}

@@ -1,0 +1,124 @@
+//! The only network code: fetches `posts.json` and post Markdown, relative to the
+//! document's `<base href>`, and turns every failure into a [`LoadError`] a reader can read.
+
+use std::sync::Arc;
+
+use folio_core::{Drafts, Manifest, ManifestError, ParseOptions};
+use gloo_net::http::Request;
+
+/// Where the manifest lives, relative to the site root.
+pub const MANIFEST_URL: &str = "posts.json";
+
+/// Why a file the reader needs could not be loaded. `Clone` because `LocalResource`
+/// clones its value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// No answer at all: offline, DNS, CORS, aborted.
+    #[error("{url} could not be loaded because the server did not answer ({reason}). Check your connection and try again.")]
+    Network {
+        /// The file requested.
+        url: String,
+        /// The browser's description.
+        reason: String,
+    },
+    /// The file does not exist.
+    #[error("{url} was not found on the server (HTTP 404).")]
+    NotFound {
+        /// The file requested.
+        url: String,
+    },
+    /// Any other HTTP error.
+    #[error("{url} could not be loaded: the server answered HTTP {status}.")]
+    Status {
+        /// The file requested.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// A static host with an SPA fallback answers a missing file with its `index.html`.
+    #[error("{url} was answered with an HTML page instead of {expected}; the file is probably missing from the site.")]
+    NotData {
+        /// The file requested.
+        url: String,
+        /// What was expected: "JSON", "Markdown".
+        expected: &'static str,
+    },
+    /// The bytes are not UTF-8.
+    #[error("{url} is not UTF-8 text (the first invalid byte is at offset {offset}); save it as UTF-8.")]
+    NotUtf8 {
+        /// The file requested.
+        url: String,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// The manifest loaded but cannot be used.
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+}
+
+/// What a fetched file should contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// `posts.json`.
+    Json,
+    /// A post.
+    Markdown,
+}
+
+impl Expected {
+    fn name(self) -> &'static str {
+        match self {
+            Expected::Json => "JSON",
+            Expected::Markdown => "Markdown",
+        }
+    }
+}
+
+/// Fetches a text file relative to the site root and checks that it is what was expected.
+pub async fn fetch_text(url: &str, expected: Expected) -> Result<String, LoadError> {
+    let response = Request::get(url).send().await.map_err(|error| LoadError::Network {
+        url: url.to_string(),
+        reason: error.to_string(),
+    })?;
+    match response.status() {
+        200..=299 => {}
+        404 => return Err(LoadError::NotFound { url: url.to_string() }),
+        status => return Err(LoadError::Status { url: url.to_string(), status }),
+    }
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|content_type| content_type.to_ascii_lowercase().starts_with("text/html"));
+    let bytes = response.binary().await.map_err(|error| LoadError::Network {
+        url: url.to_string(),
+        reason: error.to_string(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|error| LoadError::NotUtf8 {
+        url: url.to_string(),
+        offset: error.utf8_error().valid_up_to(),
+    })?;
+    if is_html || looks_like_html(&text) {
+        return Err(LoadError::NotData { url: url.to_string(), expected: expected.name() });
+    }
+    Ok(text)
+}
+
+/// True for text that starts like an HTML document, whatever the server called it.
+fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let head: String = start.chars().take(15).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// The parse options of this build: release builds never show drafts.
+pub fn parse_options() -> ParseOptions {
+    let drafts = if cfg!(debug_assertions) { Drafts::Show } else { Drafts::Hide };
+    ParseOptions { drafts }
+}
+
+/// Fetches and parses the manifest.
+pub async fn load_site() -> Result<Arc<Manifest>, LoadError> {
+    let text = fetch_text(MANIFEST_URL, Expected::Json).await?;
+    let manifest = folio_core::parse(&text, &parse_options())?;
+    Ok(Arc::new(manifest))
+}

@@ -1,0 +1,66 @@
+//! The frame of every view: skip link, header with the site title, navigation, footer.
+
+use folio_core::Route;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::{href, use_site};
+
+/// Wraps every route. The header shows the site title once the manifest has loaded.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let site = use_site();
+    let location = use_location();
+    let site_title = move || match site.get() {
+        Some(Ok(manifest)) => manifest.site.title.clone(),
+        _ => String::new(),
+    };
+    let tagline = move || match site.get() {
+        Some(Ok(manifest)) => manifest.site.description.clone(),
+        _ => None,
+    };
+    // The skip link points at the current path, so the router keeps the view and only
+    // moves to #main; a bare "#main" would resolve against <base href> to the home page.
+    let skip_href = move || format!("{}#main", location.pathname.get());
+    let focus_main = move |event: leptos::ev::MouseEvent| {
+        let main = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("main"));
+        if let Some(main) = main {
+            use leptos::wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                event.prevent_default();
+                let _ = main.focus();
+            }
+        }
+    };
+    view! {
+        <a class="skip-link" href=skip_href on:click=focus_main>"Skip to content"</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="site-title" href=href(Route::Home)>{site_title}</a>
+                <nav aria-label="Main">
+                    <ul class="nav">
+                        <li><a href=href(Route::Home)>"Posts"</a></li>
+                        <li><a href=href(Route::Tags)>"Tags"</a></li>
+                        <li><a href=href(Route::Categories)>"Categories"</a></li>
+                    </ul>
+                </nav>
+            </div>
+            {move || tagline().map(|text| view! { <p class="wrap tagline">{text}</p> })}
+        </header>
+        <main id="main" tabindex="-1" class="wrap">{children()}</main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{site_title} " · Made with " <a href="https://github.com/">"Folio"</a></p>
+            </div>
+        </footer>
+    }
+}
+
+/// Shown while a file loads; CSS keeps it invisible for the first moment, so fast loads
+/// never flash it.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" aria-live="polite">"Loading…"</p> }
+}

@@ -1,0 +1,15 @@
+//! `/categories`: every category with its count.
+
+use folio_core::query;
+use leptos::prelude::*;
+
+use crate::components::term_list::{TermKind, TermsPage};
+use crate::pages::with_site;
+
+/// The category index.
+#[component]
+pub fn CategoriesPage() -> impl IntoView {
+    with_site(|manifest| {
+        view! { <TermsPage kind=TermKind::Category terms=query::categories(&manifest) manifest /> }.into_any()
+    })
+}
