@@ -44,12 +44,20 @@ pub enum LoadError {
         expected: &'static str,
     },
     /// The bytes are not UTF-8.
-    #[error("{url} is not UTF-8 text (the first invalid byte is at offset {offset}); save it as UTF-8.")]
+    #[error(
+        "{url} is not UTF-8 text (the first invalid byte is at offset {offset}); save it as UTF-8."
+    )]
     NotUtf8 {
         /// The file requested.
         url: String,
         /// Byte offset of the first invalid sequence.
         offset: usize,
+    },
+    /// The Markdown renderer (a Web Worker) could not run.
+    #[error("This post could not be displayed because the Markdown renderer failed ({reason}). Reload the page to try again.")]
+    Renderer {
+        /// What the worker reported.
+        reason: String,
     },
     /// The manifest loaded but cannot be used.
     #[error(transparent)]
@@ -76,29 +84,47 @@ impl Expected {
 
 /// Fetches a text file relative to the site root and checks that it is what was expected.
 pub async fn fetch_text(url: &str, expected: Expected) -> Result<String, LoadError> {
-    let response = Request::get(url).send().await.map_err(|error| LoadError::Network {
-        url: url.to_string(),
-        reason: error.to_string(),
-    })?;
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|error| LoadError::Network {
+            url: url.to_string(),
+            reason: error.to_string(),
+        })?;
     match response.status() {
         200..=299 => {}
-        404 => return Err(LoadError::NotFound { url: url.to_string() }),
-        status => return Err(LoadError::Status { url: url.to_string(), status }),
+        404 => {
+            return Err(LoadError::NotFound {
+                url: url.to_string(),
+            })
+        }
+        status => {
+            return Err(LoadError::Status {
+                url: url.to_string(),
+                status,
+            })
+        }
     }
     let is_html = response
         .headers()
         .get("content-type")
         .is_some_and(|content_type| content_type.to_ascii_lowercase().starts_with("text/html"));
-    let bytes = response.binary().await.map_err(|error| LoadError::Network {
-        url: url.to_string(),
-        reason: error.to_string(),
-    })?;
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|error| LoadError::Network {
+            url: url.to_string(),
+            reason: error.to_string(),
+        })?;
     let text = String::from_utf8(bytes).map_err(|error| LoadError::NotUtf8 {
         url: url.to_string(),
         offset: error.utf8_error().valid_up_to(),
     })?;
     if is_html || looks_like_html(&text) {
-        return Err(LoadError::NotData { url: url.to_string(), expected: expected.name() });
+        return Err(LoadError::NotData {
+            url: url.to_string(),
+            expected: expected.name(),
+        });
     }
     Ok(text)
 }
@@ -106,13 +132,21 @@ pub async fn fetch_text(url: &str, expected: Expected) -> Result<String, LoadErr
 /// True for text that starts like an HTML document, whatever the server called it.
 fn looks_like_html(text: &str) -> bool {
     let start = text.trim_start_matches('\u{feff}').trim_start();
-    let head: String = start.chars().take(15).collect::<String>().to_ascii_lowercase();
+    let head: String = start
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 /// The parse options of this build: release builds never show drafts.
 pub fn parse_options() -> ParseOptions {
-    let drafts = if cfg!(debug_assertions) { Drafts::Show } else { Drafts::Hide };
+    let drafts = if cfg!(debug_assertions) {
+        Drafts::Show
+    } else {
+        Drafts::Hide
+    };
     ParseOptions { drafts }
 }
 

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod components;
 pub mod pages;
+pub mod renderer;
 
 use std::cell::RefCell;
 use std::sync::Arc;

@@ -18,7 +18,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn manifest(posts: &str) -> Manifest {
     let text = format!(r#"{{"version":1,"site":{{"title":"Test Site"}},"posts":[{posts}]}}"#);
-    parse(&text, &ParseOptions { drafts: Drafts::Hide }).expect("test manifest parses")
+    parse(
+        &text,
+        &ParseOptions {
+            drafts: Drafts::Hide,
+        },
+    )
+    .expect("test manifest parses")
 }
 
 /// Mounts `view` into a fresh element and returns the element; the handle keeps it mounted.
@@ -35,23 +41,36 @@ where
 }
 
 fn query(host: &HtmlElement, selector: &str) -> web_sys::Element {
-    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
 fn attr(host: &HtmlElement, selector: &str, name: &str) -> String {
-    query(host, selector).get_attribute(name).unwrap_or_else(|| panic!("{selector} has no {name}"))
+    query(host, selector)
+        .get_attribute(name)
+        .unwrap_or_else(|| panic!("{selector} has no {name}"))
 }
 
 fn attrs(host: &HtmlElement, selector: &str, name: &str) -> Vec<String> {
     let nodes = host.query_selector_all(selector).unwrap();
     (0..nodes.length())
-        .map(|i| nodes.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute(name).unwrap_or_default())
+        .map(|i| {
+            nodes
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute(name)
+                .unwrap_or_default()
+        })
         .collect()
 }
 
 fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
     let nodes = host.query_selector_all(selector).unwrap();
-    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -70,8 +89,14 @@ async fn post_card_has_the_contract_markup() {
     assert_eq!(texts(&host, "article h2 a"), ["Go Tips"]);
     assert_eq!(attr(&host, "article time", "datetime"), "2025-04-07");
     assert_eq!(texts(&host, "article time"), ["Apr 7, 2025"]);
-    assert_eq!(attr(&host, "article a.category", "href"), "/categories/devops-infrastructure");
-    assert_eq!(texts(&host, ".meta"), ["Apr 7, 2025 · DevOps & Infrastructure · 6 min read"]);
+    assert_eq!(
+        attr(&host, "article a.category", "href"),
+        "/categories/devops-infrastructure"
+    );
+    assert_eq!(
+        texts(&host, ".meta"),
+        ["Apr 7, 2025 · DevOps & Infrastructure · 6 min read"]
+    );
     assert_eq!(texts(&host, ".summary"), ["Small things that help."]);
     assert_eq!(texts(&host, "a.tag"), ["Go", "CI/CD"]);
     assert_eq!(attrs(&host, "a.tag", "href"), ["/tags/go", "/tags/ci-cd"]);
@@ -79,7 +104,9 @@ async fn post_card_has_the_contract_markup() {
 
 #[wasm_bindgen_test]
 async fn post_card_without_optional_fields_shows_no_empty_parts() {
-    let site = manifest(r#"{"slug":"bare","title":"Bare <b>Post</b>","date":"2024-01-02","file":"posts/bare.md"}"#);
+    let site = manifest(
+        r#"{"slug":"bare","title":"Bare <b>Post</b>","date":"2024-01-02","file":"posts/bare.md"}"#,
+    );
     let post = Arc::clone(&site.posts[0]);
     let (host, _handle) = mount(move || view! { <PostCard post /> });
     leptos::task::tick().await;
@@ -95,22 +122,34 @@ async fn post_card_without_optional_fields_shows_no_empty_parts() {
 
 #[wasm_bindgen_test]
 async fn load_error_is_an_alert_that_says_what_and_where() {
-    let error = LoadError::Manifest(ManifestError::Json { line: 4, column: 1, message: "trailing comma".into() });
+    let error = LoadError::Manifest(ManifestError::Json {
+        line: 4,
+        column: 1,
+        message: "trailing comma".into(),
+    });
     let (host, _handle) = mount(move || view! { <LoadErrorView error /> });
     leptos::task::tick().await;
 
     let alert = query(&host, "[role=alert]");
     let text = alert.text_content().unwrap();
-    assert!(text.contains("posts.json is not valid JSON: line 4, column 1: trailing comma"), "{text}");
+    assert!(
+        text.contains("posts.json is not valid JSON: line 4, column 1: trailing comma"),
+        "{text}"
+    );
     assert_eq!(attr(&host, "[role=alert] a", "href"), "/");
 }
 
 #[wasm_bindgen_test]
 async fn missing_file_error_names_the_file() {
-    let error = LoadError::NotFound { url: "posts/gone.md".into() };
+    let error = LoadError::NotFound {
+        url: "posts/gone.md".into(),
+    };
     let (host, _handle) = mount(move || view! { <LoadErrorView error /> });
     leptos::task::tick().await;
-    assert_eq!(texts(&host, "[role=alert] .reason"), ["posts/gone.md was not found on the server (HTTP 404)."]);
+    assert_eq!(
+        texts(&host, "[role=alert] .reason"),
+        ["posts/gone.md was not found on the server (HTTP 404)."]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -130,8 +169,14 @@ async fn skipped_posts_are_reported() {
     );
     let (host, _handle) = mount(move || skipped_notice_for(&site));
     leptos::task::tick().await;
-    assert_eq!(texts(&host, "summary"), ["1 post could not be shown because of a problem in posts.json."]);
+    assert_eq!(
+        texts(&host, "summary"),
+        ["1 post could not be shown because of a problem in posts.json."]
+    );
     let reasons = texts(&host, "li");
     assert_eq!(reasons.len(), 1);
-    assert!(reasons[0].starts_with(r#"posts[1].date (slug "bad"): "2024-13-01" is not a date"#), "{reasons:?}");
+    assert!(
+        reasons[0].starts_with(r#"posts[1].date (slug "bad"): "2024-13-01" is not a date"#),
+        "{reasons:?}"
+    );
 }

@@ -16,6 +16,9 @@ pub fn PostList(
     if posts.is_empty() {
         return view! { <p class="empty">"No posts yet."</p> }.into_any();
     }
-    let cards = posts.into_iter().map(|post| view! { <PostCard post /> }).collect_view();
+    let cards = posts
+        .into_iter()
+        .map(|post| view! { <PostCard post /> })
+        .collect_view();
     view! { <div class="post-list">{cards}</div> }.into_any()
 }

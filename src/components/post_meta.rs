@@ -20,10 +20,16 @@ pub fn PostMeta(
     let category = post.category.clone().map(|category| {
         view! { " · " <a class="category" href=href(Route::Category(&category.slug))>{category.name.clone()}</a> }
     });
-    let updated = post.updated.clone().filter(|updated| *updated > post.date).map(|updated| {
-        view! { " · updated " <time datetime=updated.iso()>{updated.human()}</time> }
-    });
-    let draft = post.is_draft.then(|| view! { " · " <span class="draft">"Draft"</span> });
+    let updated = post
+        .updated
+        .clone()
+        .filter(|updated| *updated > post.date)
+        .map(|updated| {
+            view! { " · updated " <time datetime=updated.iso()>{updated.human()}</time> }
+        });
+    let draft = post
+        .is_draft
+        .then(|| view! { " · " <span class="draft">"Draft"</span> });
     view! {
         <p class="meta">
             <time datetime=post.date.iso()>{post.date.human()}</time>

@@ -16,7 +16,10 @@ pub fn SkippedNotice(
             1 => "1 post could not be shown because of a problem in posts.json.".to_string(),
             n => format!("{n} posts could not be shown because of problems in posts.json."),
         };
-        let reasons = reasons.into_iter().map(|reason| view! { <li><code>{reason}</code></li> }).collect_view();
+        let reasons = reasons
+            .into_iter()
+            .map(|reason| view! { <li><code>{reason}</code></li> })
+            .collect_view();
         view! {
             <details class="notice skipped" role="status">
                 <summary>{summary}</summary>

@@ -10,6 +10,7 @@ use crate::pages::with_site;
 #[component]
 pub fn CategoriesPage() -> impl IntoView {
     with_site(|manifest| {
-        view! { <TermsPage kind=TermKind::Category terms=query::categories(&manifest) manifest /> }.into_any()
+        view! { <TermsPage kind=TermKind::Category terms=query::categories(&manifest) manifest /> }
+            .into_any()
     })
 }

@@ -4,13 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::load_error::NotFoundView;
+use crate::pages::with_site;
 
-/// The not-found view for an unknown path.
+/// The not-found view for an unknown path. It waits for the site like every other view,
+/// so its document title names the site.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let location = use_location();
-    move || {
+    with_site(move |_| {
         let what = format!("the page {}", location.pathname.get());
-        view! { <NotFoundView what /> }
-    }
+        view! { <NotFoundView what /> }.into_any()
+    })
 }

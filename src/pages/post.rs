@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use folio_core::markdown::RenderOptions;
-use folio_core::{reading_time, Post, Route, SafeHtml};
+use folio_core::{Post, Route, SafeHtml};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -14,7 +14,7 @@ use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::MarkdownBody;
 use crate::components::post_meta::{PostMeta, TagLinks};
 use crate::pages::{set_view_title, with_site};
-use crate::{href, use_site};
+use crate::{href, renderer, use_site};
 
 /// A post's Markdown, rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +39,13 @@ pub fn PostPage() -> impl IntoView {
                 return Ok::<_, LoadError>(None);
             };
             let text = fetch_text(&post.file, Expected::Markdown).await?;
-            let html = folio_core::render(&text, &RenderOptions::for_post(&manifest, &post));
-            Ok(Some(RenderedPost { slug, html, minutes: reading_time::minutes(&text) }))
+            let rendered =
+                renderer::render(&text, &RenderOptions::for_post(&manifest, &post, &text)).await?;
+            Ok(Some(RenderedPost {
+                slug,
+                html: rendered.html,
+                minutes: rendered.minutes,
+            }))
         }
     });
     // The body of the current post: None while it loads.
@@ -91,7 +96,10 @@ pub fn PostPage() -> impl IntoView {
 
 /// "By NAME" when the post names an author other than the site's.
 fn author_line(post: &Post, site_author: &Option<String>) -> Option<impl IntoView> {
-    let author = post.author.as_ref().filter(|author| Some(*author) != site_author.as_ref())?;
+    let author = post
+        .author
+        .as_ref()
+        .filter(|author| Some(*author) != site_author.as_ref())?;
     Some(view! { <p class="byline">"By " {author.clone()}</p> })
 }
 

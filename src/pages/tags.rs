@@ -9,5 +9,7 @@ use crate::pages::with_site;
 /// The tag index.
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    with_site(|manifest| view! { <TermsPage kind=TermKind::Tag terms=query::tags(&manifest) manifest /> }.into_any())
+    with_site(|manifest| {
+        view! { <TermsPage kind=TermKind::Tag terms=query::tags(&manifest) manifest /> }.into_any()
+    })
 }

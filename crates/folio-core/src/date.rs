@@ -38,7 +38,12 @@ impl PostDate {
         if !rest.is_empty() {
             instant += parse_time(rest)?;
         }
-        Some(PostDate { year, month, day, instant })
+        Some(PostDate {
+            year,
+            month,
+            day,
+            instant,
+        })
     }
 
     /// From a year, month and day; `None` when that day does not exist.
@@ -77,9 +82,9 @@ impl PartialOrd for PostDate {
 
 impl Ord for PostDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.instant
-            .cmp(&other.instant)
-            .then_with(|| (self.year, self.month, self.day).cmp(&(other.year, other.month, other.day)))
+        self.instant.cmp(&other.instant).then_with(|| {
+            (self.year, self.month, self.day).cmp(&(other.year, other.month, other.day))
+        })
     }
 }
 
@@ -137,7 +142,7 @@ fn parse_time(rest: &str) -> Option<i64> {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -177,18 +182,39 @@ mod tests {
         check("2024-02-29", Some(("2024-02-29", "Feb 29, 2024")));
         check("2000-02-29", Some(("2000-02-29", "Feb 29, 2000")));
         check("2024-12-31T23:59:60Z", Some(("2024-12-31", "Dec 31, 2024")));
-        check("2024-07-12T09:30:00+02:00", Some(("2024-07-12", "Jul 12, 2024")));
-        check("2024-07-12T09:30:00.123-05:30", Some(("2024-07-12", "Jul 12, 2024")));
+        check(
+            "2024-07-12T09:30:00+02:00",
+            Some(("2024-07-12", "Jul 12, 2024")),
+        );
+        check(
+            "2024-07-12T09:30:00.123-05:30",
+            Some(("2024-07-12", "Jul 12, 2024")),
+        );
         check("2024-07-12t09:30:00z", Some(("2024-07-12", "Jul 12, 2024")));
     }
 
     #[test]
     fn rejects_what_is_not_a_date() {
         for text in [
-            "", "2024", "2024-13-01", "2024-00-10", "2023-02-29", "1900-02-29", "2024-04-31",
-            "2024-1-01", "24-01-01", "2024/01/01", "2024-01-01T", "2024-01-01T25:00:00Z",
-            "2024-01-01T10:00:00", "2024-01-01T10:00:00+2", "2024-01-01T10:00:00.Z",
-            "2024-01-01 extra", "+024-01-01", "２０２４-01-01", "July 4, 2024",
+            "",
+            "2024",
+            "2024-13-01",
+            "2024-00-10",
+            "2023-02-29",
+            "1900-02-29",
+            "2024-04-31",
+            "2024-1-01",
+            "24-01-01",
+            "2024/01/01",
+            "2024-01-01T",
+            "2024-01-01T25:00:00Z",
+            "2024-01-01T10:00:00",
+            "2024-01-01T10:00:00+2",
+            "2024-01-01T10:00:00.Z",
+            "2024-01-01 extra",
+            "+024-01-01",
+            "２０２４-01-01",
+            "July 4, 2024",
         ] {
             check(text, None);
         }
@@ -201,7 +227,10 @@ mod tests {
         assert!(parse("2024-07-12T10:00:00Z") > parse("2024-07-12"));
         assert!(parse("2024-07-12T23:00:00-05:00") > parse("2024-07-13"));
         assert!(parse("2025-01-01") > parse("2024-12-31T23:59:59Z"));
-        assert_eq!(parse("2024-07-12").cmp(&parse("2024-07-12")), Ordering::Equal);
+        assert_eq!(
+            parse("2024-07-12").cmp(&parse("2024-07-12")),
+            Ordering::Equal
+        );
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! Nothing here does IO or touches the browser, so nothing in the environment can make it
 //! fail and its tests need no setup. Everything that reads outside data (manifest text,
 //! Markdown, URL parameters) returns errors instead of panicking.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod date;
 pub mod manifest;

@@ -98,7 +98,10 @@ pub struct Term {
 impl Term {
     /// A term from its name.
     pub fn new(name: &str) -> Term {
-        Term { name: name.to_string(), slug: slugify(name) }
+        Term {
+            name: name.to_string(),
+            slug: slugify(name),
+        }
     }
 }
 
@@ -183,12 +186,18 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
         message: strip_position(&error.to_string()),
     })?;
     let Value::Object(root) = root else {
-        return Err(ManifestError::NotAnObject { found: type_name(&root) });
+        return Err(ManifestError::NotAnObject {
+            found: type_name(&root),
+        });
     };
     match root.get("version") {
         None => return Err(ManifestError::MissingVersion),
         Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
-        Some(other) => return Err(ManifestError::UnsupportedVersion { found: other.to_string() }),
+        Some(other) => {
+            return Err(ManifestError::UnsupportedVersion {
+                found: other.to_string(),
+            })
+        }
     }
 
     let mut problems = Vec::new();
@@ -206,7 +215,10 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
             problems.push(error(
                 "posts".into(),
                 None,
-                ProblemKind::WrongType { expected: "a list", found: type_name(other) },
+                ProblemKind::WrongType {
+                    expected: "a list",
+                    found: type_name(other),
+                },
             ));
             &[]
         }
@@ -220,20 +232,35 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
             problems.push(error(
                 path,
                 None,
-                ProblemKind::WrongType { expected: "an object", found: type_name(raw) },
+                ProblemKind::WrongType {
+                    expected: "an object",
+                    found: type_name(raw),
+                },
             ));
             continue;
         };
-        let mut reader = FieldReader { fields, path: &path, slug: None, problems: Vec::new() };
+        let mut reader = FieldReader {
+            fields,
+            path: &path,
+            slug: None,
+            problems: Vec::new(),
+        };
         let post = reader.post();
         if let Some(slug) = &reader.slug {
             if let Some(first) = first_index_of_slug.get(slug) {
-                reader.push(Severity::Error, "slug", ProblemKind::DuplicateSlug { first: *first });
+                reader.push(
+                    Severity::Error,
+                    "slug",
+                    ProblemKind::DuplicateSlug { first: *first },
+                );
             } else {
                 first_index_of_slug.insert(slug.clone(), index);
             }
         }
-        let has_error = reader.problems.iter().any(|p| p.severity == Severity::Error);
+        let has_error = reader
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error);
         problems.append(&mut reader.problems);
         match post {
             Some(post) if !has_error && (options.drafts == Drafts::Show || !post.is_draft) => {
@@ -244,21 +271,38 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
     }
     // Stable sort: equal dates keep file order, as the contract promises.
     posts.sort_by(|a, b| b.date.cmp(&a.date));
-    Ok(Manifest { site, posts, problems })
+    Ok(Manifest {
+        site,
+        posts,
+        problems,
+    })
 }
 
 fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site, ManifestError> {
     let fields = match value {
         Some(Value::Object(fields)) => fields,
-        None => return Err(ManifestError::Site { path: "site".into(), kind: ProblemKind::Missing }),
+        None => {
+            return Err(ManifestError::Site {
+                path: "site".into(),
+                kind: ProblemKind::Missing,
+            })
+        }
         Some(other) => {
             return Err(ManifestError::Site {
                 path: "site".into(),
-                kind: ProblemKind::WrongType { expected: "an object", found: type_name(other) },
+                kind: ProblemKind::WrongType {
+                    expected: "an object",
+                    found: type_name(other),
+                },
             })
         }
     };
-    let mut reader = FieldReader { fields, path: "site", slug: None, problems: Vec::new() };
+    let mut reader = FieldReader {
+        fields,
+        path: "site",
+        slug: None,
+        problems: Vec::new(),
+    };
     let title = reader.required_text("title");
     let site = Site {
         title: title.unwrap_or_default(),
@@ -288,8 +332,18 @@ struct FieldReader<'a> {
 }
 
 const POST_FIELDS: &[&str] = &[
-    "slug", "title", "date", "updated", "summary", "category", "tags", "author", "draft",
-    "reading_minutes", "cover", "file",
+    "slug",
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "category",
+    "tags",
+    "author",
+    "draft",
+    "reading_minutes",
+    "cover",
+    "file",
 ];
 
 impl FieldReader<'_> {
@@ -313,8 +367,12 @@ impl FieldReader<'_> {
         let author = self.optional_text("author");
         let is_draft = self.draft();
         let reading_minutes = self.reading_minutes();
-        let cover = self.optional_text("cover").and_then(|cover| self.path_field("cover", cover));
-        let file = self.required_text("file").and_then(|file| self.path_field("file", file));
+        let cover = self
+            .optional_text("cover")
+            .and_then(|cover| self.path_field("cover", cover));
+        let file = self
+            .required_text("file")
+            .and_then(|file| self.path_field("file", file));
         self.unknown_fields(POST_FIELDS);
         Some(Post {
             slug: slug?,
@@ -352,7 +410,14 @@ impl FieldReader<'_> {
             Some(Value::String(text)) => Some(text.clone()),
             Some(other) => {
                 let found = type_name(other);
-                self.push(Severity::Error, field, ProblemKind::WrongType { expected: "a string", found });
+                self.push(
+                    Severity::Error,
+                    field,
+                    ProblemKind::WrongType {
+                        expected: "a string",
+                        found,
+                    },
+                );
                 None
             }
         }
@@ -390,7 +455,14 @@ impl FieldReader<'_> {
             Some(Value::Array(items)) => items,
             Some(other) => {
                 let found = type_name(other);
-                self.push(Severity::Error, "tags", ProblemKind::WrongType { expected: "a list of strings", found });
+                self.push(
+                    Severity::Error,
+                    "tags",
+                    ProblemKind::WrongType {
+                        expected: "a list of strings",
+                        found,
+                    },
+                );
                 return Vec::new();
             }
         };
@@ -409,7 +481,14 @@ impl FieldReader<'_> {
                 }
                 other => {
                     let found = type_name(other);
-                    self.push(Severity::Error, &field, ProblemKind::WrongType { expected: "a string", found });
+                    self.push(
+                        Severity::Error,
+                        &field,
+                        ProblemKind::WrongType {
+                            expected: "a string",
+                            found,
+                        },
+                    );
                 }
             }
         }
@@ -422,7 +501,14 @@ impl FieldReader<'_> {
             Some(Value::Bool(is_draft)) => *is_draft,
             Some(other) => {
                 let found = type_name(other);
-                self.push(Severity::Error, "draft", ProblemKind::WrongType { expected: "true or false", found });
+                self.push(
+                    Severity::Error,
+                    "draft",
+                    ProblemKind::WrongType {
+                        expected: "true or false",
+                        found,
+                    },
+                );
                 // A post whose draft flag is unreadable must not leak out as published.
                 true
             }
@@ -434,7 +520,10 @@ impl FieldReader<'_> {
         if value.is_null() {
             return None;
         }
-        let minutes = value.as_u64().filter(|n| *n >= 1).and_then(|n| u32::try_from(n).ok());
+        let minutes = value
+            .as_u64()
+            .filter(|n| *n >= 1)
+            .and_then(|n| u32::try_from(n).ok());
         if minutes.is_none() {
             self.push(Severity::Error, "reading_minutes", ProblemKind::BadMinutes);
         }
@@ -443,7 +532,8 @@ impl FieldReader<'_> {
 
     /// A site-relative path (`file`, `cover`), normalised; http(s) URLs pass for `cover`.
     fn path_field(&mut self, field: &str, value: String) -> Option<String> {
-        let is_remote = field == "cover" && (value.starts_with("https://") || value.starts_with("http://"));
+        let is_remote =
+            field == "cover" && (value.starts_with("https://") || value.starts_with("http://"));
         if is_remote {
             return Some(value);
         }
@@ -490,11 +580,21 @@ pub fn normalise_site_path(path: &str) -> Option<String> {
 }
 
 fn error(path: String, slug: Option<String>, kind: ProblemKind) -> Problem {
-    Problem { path, slug, severity: Severity::Error, kind }
+    Problem {
+        path,
+        slug,
+        severity: Severity::Error,
+        kind,
+    }
 }
 
 fn warning(path: String, slug: Option<String>, kind: ProblemKind) -> Problem {
-    Problem { path, slug, severity: Severity::Warning, kind }
+    Problem {
+        path,
+        slug,
+        severity: Severity::Warning,
+        kind,
+    }
 }
 
 fn type_name(value: &Value) -> &'static str {
@@ -521,7 +621,9 @@ mod tests {
     use super::*;
 
     fn options() -> ParseOptions {
-        ParseOptions { drafts: Drafts::Hide }
+        ParseOptions {
+            drafts: Drafts::Hide,
+        }
     }
 
     /// Wraps post objects in a valid manifest.
@@ -554,89 +656,167 @@ mod tests {
 
     #[test]
     fn fatal_errors_say_what_and_where() {
-        check("", "fatal: posts.json is not valid JSON: line 1, column 0: EOF while parsing a value");
-        check("{\n  \"version\": 1,\n  \"site\": {\"title\": \"T\"},\n}",
-              "fatal: posts.json is not valid JSON: line 4, column 1: trailing comma");
-        check("<!doctype html><html>", "fatal: posts.json is not valid JSON: line 1, column 1: expected value");
-        check("[]", r#"fatal: posts.json must hold a JSON object ({ "version": 1, ... }), not a list"#);
-        check(r#"{"site":{"title":"T"},"posts":[]}"#,
-              r#"fatal: posts.json: version is missing; this reader needs "version": 1"#);
-        check(r#"{"version":2,"site":{"title":"T"},"posts":[]}"#,
-              "fatal: posts.json: version is 2, but this reader understands version 1 only");
-        check(r#"{"version":"1","site":{"title":"T"},"posts":[]}"#,
-              r#"fatal: posts.json: version is "1", but this reader understands version 1 only"#);
-        check(r#"{"version":1,"posts":[]}"#, "fatal: posts.json: site is missing; it is required");
-        check(r#"{"version":1,"site":[],"posts":[]}"#, "fatal: posts.json: site must be an object, not a list");
-        check(r#"{"version":1,"site":{},"posts":[]}"#, "fatal: posts.json: site.title is missing; it is required");
-        check(r#"{"version":1,"site":{"title":"  "},"posts":[]}"#, "fatal: posts.json: site.title is empty");
-        check(r#"{"version":1,"site":{"title":7},"posts":[]}"#,
-              "fatal: posts.json: site.title must be a string, not a number");
+        check(
+            "",
+            "fatal: posts.json is not valid JSON: line 1, column 0: EOF while parsing a value",
+        );
+        check(
+            "{\n  \"version\": 1,\n  \"site\": {\"title\": \"T\"},\n}",
+            "fatal: posts.json is not valid JSON: line 4, column 1: trailing comma",
+        );
+        check(
+            "<!doctype html><html>",
+            "fatal: posts.json is not valid JSON: line 1, column 1: expected value",
+        );
+        check(
+            "[]",
+            r#"fatal: posts.json must hold a JSON object ({ "version": 1, ... }), not a list"#,
+        );
+        check(
+            r#"{"site":{"title":"T"},"posts":[]}"#,
+            r#"fatal: posts.json: version is missing; this reader needs "version": 1"#,
+        );
+        check(
+            r#"{"version":2,"site":{"title":"T"},"posts":[]}"#,
+            "fatal: posts.json: version is 2, but this reader understands version 1 only",
+        );
+        check(
+            r#"{"version":"1","site":{"title":"T"},"posts":[]}"#,
+            r#"fatal: posts.json: version is "1", but this reader understands version 1 only"#,
+        );
+        check(
+            r#"{"version":1,"posts":[]}"#,
+            "fatal: posts.json: site is missing; it is required",
+        );
+        check(
+            r#"{"version":1,"site":[],"posts":[]}"#,
+            "fatal: posts.json: site must be an object, not a list",
+        );
+        check(
+            r#"{"version":1,"site":{},"posts":[]}"#,
+            "fatal: posts.json: site.title is missing; it is required",
+        );
+        check(
+            r#"{"version":1,"site":{"title":"  "},"posts":[]}"#,
+            "fatal: posts.json: site.title is empty",
+        );
+        check(
+            r#"{"version":1,"site":{"title":7},"posts":[]}"#,
+            "fatal: posts.json: site.title must be a string, not a number",
+        );
     }
 
     #[test]
     fn a_good_manifest_has_no_problems() {
-        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-02","file":"posts/a.md",
+        check(
+            &with_posts(
+                r#"{"slug":"a","title":"A","date":"2024-01-02","file":"posts/a.md",
             "summary":"S","category":"Go","tags":["Go","CI/CD"],"updated":"2024-02-01","author":"X",
-            "draft":false,"reading_minutes":3,"cover":"images/a.png"}"#), "");
+            "draft":false,"reading_minutes":3,"cover":"images/a.png"}"#,
+            ),
+            "",
+        );
         check("\u{feff}{\"version\":1,\"site\":{\"title\":\"T\"}}", "");
     }
 
     #[test]
     fn every_post_problem_names_its_path_and_slug() {
-        check(&with_posts(r#"{"slug":"go-tips","title":"A","date":"2024-13-01","file":"a.md"}"#),
-              r#"Error: posts[0].date (slug "go-tips"): "2024-13-01" is not a date; use YYYY-MM-DD or an RFC 3339 date-time"#);
-        check(&with_posts(r#"{"title":"A","date":"2024-01-01","file":"a.md"}"#),
-              "Error: posts[0].slug: is missing; it is required");
-        check(&with_posts(r#"{"slug":"Not Valid","title":"A","date":"2024-01-01","file":"a.md"}"#),
-              r#"Error: posts[0].slug (slug "Not Valid"): "Not Valid" is not a valid slug; use lowercase letters, digits and -"#);
-        check(&with_posts(r#"{"slug":"a","title":"","date":"2024-01-01","file":"a.md"}"#),
-              r#"Error: posts[0].title (slug "a"): is empty"#);
-        check(&with_posts(r#"{"slug":"a","title":"A","date":20240101,"file":"/etc/passwd"}"#),
-              r#"
+        check(
+            &with_posts(r#"{"slug":"go-tips","title":"A","date":"2024-13-01","file":"a.md"}"#),
+            r#"Error: posts[0].date (slug "go-tips"): "2024-13-01" is not a date; use YYYY-MM-DD or an RFC 3339 date-time"#,
+        );
+        check(
+            &with_posts(r#"{"title":"A","date":"2024-01-01","file":"a.md"}"#),
+            "Error: posts[0].slug: is missing; it is required",
+        );
+        check(
+            &with_posts(r#"{"slug":"Not Valid","title":"A","date":"2024-01-01","file":"a.md"}"#),
+            r#"Error: posts[0].slug (slug "Not Valid"): "Not Valid" is not a valid slug; use lowercase letters, digits and -"#,
+        );
+        check(
+            &with_posts(r#"{"slug":"a","title":"","date":"2024-01-01","file":"a.md"}"#),
+            r#"Error: posts[0].title (slug "a"): is empty"#,
+        );
+        check(
+            &with_posts(r#"{"slug":"a","title":"A","date":20240101,"file":"/etc/passwd"}"#),
+            r#"
 Error: posts[0].date (slug "a"): must be a string, not a number
-Error: posts[0].file (slug "a"): "/etc/passwd" is not a path inside the site; use a relative path such as posts/hello.md"#);
-        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"../a.md"}"#),
-              r#"Error: posts[0].file (slug "a"): "../a.md" is not a path inside the site; use a relative path such as posts/hello.md"#);
-        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":"go"}"#),
-              r#"Error: posts[0].tags (slug "a"): must be a list of strings, not a string"#);
-        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":["go",3,""]}"#),
-              r#"
+Error: posts[0].file (slug "a"): "/etc/passwd" is not a path inside the site; use a relative path such as posts/hello.md"#,
+        );
+        check(
+            &with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"../a.md"}"#),
+            r#"Error: posts[0].file (slug "a"): "../a.md" is not a path inside the site; use a relative path such as posts/hello.md"#,
+        );
+        check(
+            &with_posts(
+                r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":"go"}"#,
+            ),
+            r#"Error: posts[0].tags (slug "a"): must be a list of strings, not a string"#,
+        );
+        check(
+            &with_posts(
+                r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":["go",3,""]}"#,
+            ),
+            r#"
 Error: posts[0].tags[1] (slug "a"): must be a string, not a number
-Error: posts[0].tags[2] (slug "a"): is empty"#);
-        check(&with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","draft":"no","reading_minutes":0}"#),
-              r#"
+Error: posts[0].tags[2] (slug "a"): is empty"#,
+        );
+        check(
+            &with_posts(
+                r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","draft":"no","reading_minutes":0}"#,
+            ),
+            r#"
 Error: posts[0].draft (slug "a"): must be true or false, not a string
-Error: posts[0].reading_minutes (slug "a"): must be a whole number of minutes, 1 or more"#);
-        check(&with_posts(r#"7"#), "Error: posts[0]: must be an object, not a number");
-        check(r#"{"version":1,"site":{"title":"T"},"posts":{}}"#, "Error: posts: must be a list, not an object");
+Error: posts[0].reading_minutes (slug "a"): must be a whole number of minutes, 1 or more"#,
+        );
+        check(
+            &with_posts(r#"7"#),
+            "Error: posts[0]: must be an object, not a number",
+        );
+        check(
+            r#"{"version":1,"site":{"title":"T"},"posts":{}}"#,
+            "Error: posts: must be a list, not an object",
+        );
     }
 
     #[test]
     fn every_problem_is_reported_not_just_the_first() {
-        check(&with_posts(r#"{"slug":"a","date":"x"},{"slug":"b","title":"B","date":"2024-01-01"},{"slug":"c","title":"C","date":"2024-01-01","file":"c.md"}"#),
-              r#"
+        check(
+            &with_posts(
+                r#"{"slug":"a","date":"x"},{"slug":"b","title":"B","date":"2024-01-01"},{"slug":"c","title":"C","date":"2024-01-01","file":"c.md"}"#,
+            ),
+            r#"
 Error: posts[0].title (slug "a"): is missing; it is required
 Error: posts[0].date (slug "a"): "x" is not a date; use YYYY-MM-DD or an RFC 3339 date-time
 Error: posts[0].file (slug "a"): is missing; it is required
-Error: posts[1].file (slug "b"): is missing; it is required"#);
+Error: posts[1].file (slug "b"): is missing; it is required"#,
+        );
     }
 
     #[test]
     fn unknown_fields_are_warnings_and_the_post_still_loads() {
         let manifest = r#"{"version":1,"$schema":"./posts.schema.json","extra":1,"site":{"title":"T","theme":"x"},
             "posts":[{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","colour":"red"}]}"#;
-        check(manifest, r#"
+        check(
+            manifest,
+            r#"
 Warning: extra: is not a known field and is ignored
 Warning: site.theme: is not a known field and is ignored
-Warning: posts[0].colour (slug "a"): is not a known field and is ignored"#);
+Warning: posts[0].colour (slug "a"): is not a known field and is ignored"#,
+        );
         check_slugs(manifest, &options(), &["a"]);
     }
 
     #[test]
     fn duplicate_slugs_keep_the_first() {
-        let manifest = with_posts(r#"{"slug":"a","title":"First","date":"2024-01-01","file":"a.md"},
-            {"slug":"a","title":"Second","date":"2024-02-01","file":"a2.md"}"#);
-        check(&manifest, r#"Error: posts[1].slug (slug "a"): the slug is already used by posts[0]"#);
+        let manifest = with_posts(
+            r#"{"slug":"a","title":"First","date":"2024-01-01","file":"a.md"},
+            {"slug":"a","title":"Second","date":"2024-02-01","file":"a2.md"}"#,
+        );
+        check(
+            &manifest,
+            r#"Error: posts[1].slug (slug "a"): the slug is already used by posts[0]"#,
+        );
         let loaded = parse(&manifest, &options()).unwrap();
         assert_eq!(loaded.posts.len(), 1);
         assert_eq!(loaded.posts[0].title, "First");
@@ -645,45 +825,80 @@ Warning: posts[0].colour (slug "a"): is not a known field and is ignored"#);
 
     #[test]
     fn one_bad_post_does_not_hide_the_good_ones() {
-        let manifest = with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md"},
+        let manifest = with_posts(
+            r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md"},
             {"slug":"b","title":"B","date":"2024-99-01","file":"b.md"},
-            {"slug":"c","title":"C","date":"2024-03-01","file":"c.md"}"#);
+            {"slug":"c","title":"C","date":"2024-03-01","file":"c.md"}"#,
+        );
         check_slugs(&manifest, &options(), &["c", "a"]);
         assert_eq!(parse(&manifest, &options()).unwrap().n_skipped(), 1);
     }
 
     #[test]
     fn newest_first_and_equal_dates_keep_file_order() {
-        let manifest = with_posts(r#"{"slug":"old","title":"O","date":"2023-05-01","file":"o.md"},
+        let manifest = with_posts(
+            r#"{"slug":"old","title":"O","date":"2023-05-01","file":"o.md"},
             {"slug":"tie-1","title":"T1","date":"2024-06-01","file":"t1.md"},
             {"slug":"new","title":"N","date":"2024-06-01T08:00:00Z","file":"n.md"},
             {"slug":"tie-2","title":"T2","date":"2024-06-01","file":"t2.md"},
-            {"slug":"mid","title":"M","date":"2024-01-15","file":"m.md"}"#);
-        check_slugs(&manifest, &options(), &["new", "tie-1", "tie-2", "mid", "old"]);
+            {"slug":"mid","title":"M","date":"2024-01-15","file":"m.md"}"#,
+        );
+        check_slugs(
+            &manifest,
+            &options(),
+            &["new", "tie-1", "tie-2", "mid", "old"],
+        );
     }
 
     #[test]
     fn drafts_are_hidden_unless_asked_for() {
-        let manifest = with_posts(r#"{"slug":"d","title":"D","date":"2024-01-01","file":"d.md","draft":true},
+        let manifest = with_posts(
+            r#"{"slug":"d","title":"D","date":"2024-01-01","file":"d.md","draft":true},
             {"slug":"p","title":"P","date":"2023-01-01","file":"p.md","draft":false},
-            {"slug":"bad-flag","title":"B","date":"2023-01-01","file":"b.md","draft":1}"#);
+            {"slug":"bad-flag","title":"B","date":"2023-01-01","file":"b.md","draft":1}"#,
+        );
         check_slugs(&manifest, &options(), &["p"]);
-        check_slugs(&manifest, &ParseOptions { drafts: Drafts::Show }, &["d", "p"]);
+        check_slugs(
+            &manifest,
+            &ParseOptions {
+                drafts: Drafts::Show,
+            },
+            &["d", "p"],
+        );
     }
 
     #[test]
     fn tags_that_fold_together_count_once_per_post() {
-        let manifest = with_posts(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":["CI/CD","ci-cd"," Go "]}"#);
+        let manifest = with_posts(
+            r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md","tags":["CI/CD","ci-cd"," Go "]}"#,
+        );
         let loaded = parse(&manifest, &options()).unwrap();
-        let tags: Vec<(&str, &str)> = loaded.posts[0].tags.iter().map(|t| (t.name.as_str(), t.slug.as_str())).collect();
+        let tags: Vec<(&str, &str)> = loaded.posts[0]
+            .tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.slug.as_str()))
+            .collect();
         assert_eq!(tags, [("CI/CD", "ci-cd"), ("Go", "go")]);
     }
 
     #[test]
     fn site_paths_are_normalised() {
-        assert_eq!(normalise_site_path("posts/./a.md").as_deref(), Some("posts/a.md"));
-        assert_eq!(normalise_site_path("posts/x/../a.md").as_deref(), Some("posts/a.md"));
-        for bad in ["", "/a.md", "../a.md", "https://x/a.md", "a\\b.md", "posts/.."] {
+        assert_eq!(
+            normalise_site_path("posts/./a.md").as_deref(),
+            Some("posts/a.md")
+        );
+        assert_eq!(
+            normalise_site_path("posts/x/../a.md").as_deref(),
+            Some("posts/a.md")
+        );
+        for bad in [
+            "",
+            "/a.md",
+            "../a.md",
+            "https://x/a.md",
+            "a\\b.md",
+            "posts/..",
+        ] {
             assert_eq!(normalise_site_path(bad), None, "path: {bad:?}");
         }
     }

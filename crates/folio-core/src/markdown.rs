@@ -21,6 +21,13 @@ use crate::slug::slugify;
 pub struct SafeHtml(String);
 
 impl SafeHtml {
+    /// HTML that [`render`] produced in another context and that was carried here as text
+    /// (the app renders in a Web Worker). Call it on nothing else: `tests/tidy.rs` allows
+    /// it only in the app's `src/renderer.rs`.
+    pub fn from_rendered(html: String) -> SafeHtml {
+        SafeHtml(html)
+    }
+
     /// The HTML text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -29,31 +36,70 @@ impl SafeHtml {
 
 /// What a post needs to render. Built by [`RenderOptions::for_post`], the one constructor
 /// that the app and the CLI share, so both produce the same HTML.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderOptions<'a> {
     /// The Markdown file, relative to the site root; relative links resolve against its folder.
     file: &'a str,
     /// The post's own address relative to the site root, without the leading `/`, so that
     /// `#fragment` links stay on the post even under `<base href>`.
     page: String,
-    /// Other posts' files, so a link to `other.md` becomes a link to that post.
-    manifest: Option<&'a Manifest>,
+    /// `(file, href)` of other posts this one may link to, so `other.md` links to that post.
+    post_links: Vec<(String, String)>,
 }
 
 impl<'a> RenderOptions<'a> {
-    /// Options for rendering `post`, linking to other posts of `manifest`.
-    pub fn for_post(manifest: &'a Manifest, post: &'a Post) -> RenderOptions<'a> {
+    /// Options for rendering `post` (whose text is `markdown`), linking to other posts of
+    /// `manifest`. Only posts whose file name occurs in the text can be linked from it;
+    /// keeping just those keeps the options small enough to send to a worker on any site.
+    pub fn for_post(manifest: &Manifest, post: &'a Post, markdown: &str) -> RenderOptions<'a> {
+        let post_links = manifest
+            .posts
+            .iter()
+            .filter(|other| {
+                let file_name = other.file.rsplit('/').next().unwrap_or(&other.file);
+                markdown.contains(file_name)
+            })
+            .map(|other| {
+                (
+                    other.file.clone(),
+                    relative(&Route::Post(&other.slug).href()),
+                )
+            })
+            .collect();
         RenderOptions {
             file: &post.file,
             page: relative(&Route::Post(&post.slug).href()),
-            manifest: Some(manifest),
+            post_links,
         }
     }
 
-    /// Options for Markdown that is not a post of a manifest (tests, previews): relative
-    /// links resolve against `file`'s folder and fragments against `page`.
-    pub fn standalone(file: &'a str, page: &str) -> RenderOptions<'a> {
-        RenderOptions { file, page: page.trim_start_matches('/').to_string(), manifest: None }
+    /// Options rebuilt from their parts, as [`RenderOptions::file`], [`RenderOptions::page`]
+    /// and [`RenderOptions::post_links`] return them (the app sends them to its render worker).
+    pub fn from_parts(
+        file: &'a str,
+        page: &str,
+        post_links: Vec<(String, String)>,
+    ) -> RenderOptions<'a> {
+        RenderOptions {
+            file,
+            page: page.trim_start_matches('/').to_string(),
+            post_links,
+        }
+    }
+
+    /// The Markdown file, relative to the site root.
+    pub fn file(&self) -> &str {
+        self.file
+    }
+
+    /// The post's own address relative to the site root.
+    pub fn page(&self) -> &str {
+        &self.page
+    }
+
+    /// `(file, href)` of the posts this one may link to.
+    pub fn post_links(&self) -> &[(String, String)] {
+        &self.post_links
     }
 }
 
@@ -72,8 +118,13 @@ pub(crate) fn parser(text: &str) -> Parser<'_> {
 pub fn strip_front_matter(text: &str) -> &str {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for fence in ["---", "+++"] {
-        let Some(rest) = text.strip_prefix(fence) else { continue };
-        let Some(rest) = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')) else {
+        let Some(rest) = text.strip_prefix(fence) else {
+            continue;
+        };
+        let Some(rest) = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'))
+        else {
             continue;
         };
         let mut offset = 0;
@@ -179,24 +230,40 @@ impl<'o, 'a> Filter<'o, 'a> {
                 }
             }
             Event::InlineHtml(raw) => push_visible_html(&raw, out),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match self.destination(link_type, dest_url) {
-                    Some(dest_url) => {
-                        self.dropped.push(false);
-                        out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
-                    }
-                    None => self.dropped.push(true),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match self.destination(link_type, dest_url) {
+                Some(dest_url) => {
+                    self.dropped.push(false);
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                match self.destination(link_type, dest_url) {
-                    Some(dest_url) => {
-                        self.dropped.push(false);
-                        out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
-                    }
-                    None => self.dropped.push(true),
+                None => self.dropped.push(true),
+            },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match self.destination(link_type, dest_url) {
+                Some(dest_url) => {
+                    self.dropped.push(false);
+                    out.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
-            }
+                None => self.dropped.push(true),
+            },
             Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
                 if !self.dropped.pop().unwrap_or(false) {
                     out.push(Event::End(end));
@@ -223,7 +290,13 @@ impl<'o, 'a> Filter<'o, 'a> {
 
     /// Writes a heading with a unique id: its `{#id}` if it has one, else from its text.
     /// Classes and other attributes from `{.class key=value}` are dropped.
-    fn heading<'e>(&mut self, start: Tag<'e>, inner: Vec<Event<'e>>, level: pulldown_cmark::HeadingLevel, out: &mut Vec<Event<'e>>) {
+    fn heading<'e>(
+        &mut self,
+        start: Tag<'e>,
+        inner: Vec<Event<'e>>,
+        level: pulldown_cmark::HeadingLevel,
+        out: &mut Vec<Event<'e>>,
+    ) {
         let explicit = match &start {
             Tag::Heading { id: Some(id), .. } => Some(id.to_string()),
             _ => None,
@@ -237,7 +310,11 @@ impl<'o, 'a> Filter<'o, 'a> {
             .collect();
         let base = slugify(explicit.as_deref().unwrap_or(&text));
         let n_seen = self.used_ids.entry(base.clone()).or_insert(0);
-        let id = if *n_seen == 0 { base.clone() } else { format!("{base}-{n_seen}") };
+        let id = if *n_seen == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{n_seen}")
+        };
         *n_seen += 1;
         out.push(Event::Start(Tag::Heading {
             level,
@@ -258,8 +335,15 @@ impl<'o, 'a> Filter<'o, 'a> {
         }
         let mut definitions = std::mem::take(&mut self.definitions);
         // Referenced footnotes in reference order, then any that were never referenced.
-        definitions.sort_by_key(|(label, _)| self.numbers.iter().position(|known| known == label).unwrap_or(usize::MAX));
-        out.push(Event::Html(CowStr::from(r#"<section class="footnotes" aria-label="Footnotes"><ol>"#)));
+        definitions.sort_by_key(|(label, _)| {
+            self.numbers
+                .iter()
+                .position(|known| known == label)
+                .unwrap_or(usize::MAX)
+        });
+        out.push(Event::Html(CowStr::from(
+            r#"<section class="footnotes" aria-label="Footnotes"><ol>"#,
+        )));
         for (label, events) in definitions {
             let id = slugify(&label);
             out.push(Event::Html(CowStr::from(format!(r#"<li id="fn-{id}">"#))));
@@ -272,7 +356,10 @@ impl<'o, 'a> Filter<'o, 'a> {
                 self.options.page
             )));
             // Inside the last paragraph, so the arrow sits at the end of the note's text.
-            match body.iter().rposition(|event| matches!(event, Event::End(TagEnd::Paragraph))) {
+            match body
+                .iter()
+                .rposition(|event| matches!(event, Event::End(TagEnd::Paragraph)))
+            {
                 Some(last) => body.insert(last, backref),
                 None => body.push(backref),
             }
@@ -302,15 +389,27 @@ impl<'o, 'a> Filter<'o, 'a> {
     fn resolve(&self, url: &str) -> String {
         let split = url.find(['?', '#']).unwrap_or(url.len());
         let (path, suffix) = url.split_at(split);
-        let folder = self.options.file.rsplit_once('/').map_or("", |(folder, _)| folder);
-        let joined = if folder.is_empty() { path.to_string() } else { format!("{folder}/{path}") };
+        let folder = self
+            .options
+            .file
+            .rsplit_once('/')
+            .map_or("", |(folder, _)| folder);
+        let joined = if folder.is_empty() {
+            path.to_string()
+        } else {
+            format!("{folder}/{path}")
+        };
         let Some(resolved) = normalise_site_path(&joined) else {
             // Climbing above the site root: keep what the author wrote.
             return url.to_string();
         };
-        let post = self.options.manifest.and_then(|manifest| manifest.post_by_file(&resolved));
-        match post {
-            Some(post) => format!("{}{suffix}", relative(&Route::Post(&post.slug).href())),
+        let post_href = self
+            .options
+            .post_links
+            .iter()
+            .find(|(file, _)| *file == resolved);
+        match post_href {
+            Some((_, href)) => format!("{href}{suffix}"),
             None => format!("{resolved}{suffix}"),
         }
     }
@@ -332,7 +431,10 @@ enum Destination {
 /// Browsers ignore ASCII whitespace and control characters inside a scheme
 /// (`jav\tascript:`) and compare it without case, so strip and fold before comparing.
 fn classify(url: &str) -> Destination {
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_control() && !c.is_whitespace()).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .collect();
     if cleaned.is_empty() {
         return Destination::Relative;
     }
@@ -390,18 +492,24 @@ mod tests {
 
     #[track_caller]
     fn check(markdown: &str, expect: &str) {
-        let options = RenderOptions::standalone("posts/a.md", "/posts/a");
+        let options = RenderOptions::from_parts("posts/a.md", "/posts/a", Vec::new());
         let got = render(markdown, &options);
         assert_eq!(got.as_str().trim(), expect.trim(), "markdown:\n{markdown}");
     }
 
     #[test]
     fn commonmark_and_extensions() {
-        check("Hello *world* and **bold** and `code`", "<p>Hello <em>world</em> and <strong>bold</strong> and <code>code</code></p>");
+        check(
+            "Hello *world* and **bold** and `code`",
+            "<p>Hello <em>world</em> and <strong>bold</strong> and <code>code</code></p>",
+        );
         check("~~gone~~", "<p><del>gone</del></p>");
         check("- [x] done\n- [ ] todo", "<ul>\n<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</li>\n<li><input disabled=\"\" type=\"checkbox\"/>\ntodo</li>\n</ul>");
         check("| a | b |\n|:--|--:|\n| 1 | 2 |", "<table><thead><tr><th style=\"text-align: left\">a</th><th style=\"text-align: right\">b</th></tr></thead><tbody>\n<tr><td style=\"text-align: left\">1</td><td style=\"text-align: right\">2</td></tr>\n</tbody></table>");
-        check("```rust\nfn main() {}\n```", "<pre><code class=\"language-rust\">fn main() {}\n</code></pre>");
+        check(
+            "```rust\nfn main() {}\n```",
+            "<pre><code class=\"language-rust\">fn main() {}\n</code></pre>",
+        );
         check("> quoted", "<blockquote>\n<p>quoted</p>\n</blockquote>");
     }
 
@@ -409,52 +517,100 @@ mod tests {
     fn headings_get_unique_ids_and_lose_attributes() {
         check("## Why `unwrap` hurts\n\n## Why `unwrap` hurts", "<h2 id=\"why-unwrap-hurts\">Why <code>unwrap</code> hurts</h2>\n<h2 id=\"why-unwrap-hurts-1\">Why <code>unwrap</code> hurts</h2>");
         check("## Setup {#install}", "<h2 id=\"install\">Setup</h2>");
-        check("## Evil {#x\" onclick=\"alert(1) .cls onclick=alert(1)}", "<h2 id=\"x\">Evil</h2>");
-        check("## Evil {onclick=alert(1) .big}", "<h2 id=\"evil\">Evil</h2>");
+        check(
+            "## Evil {#x\" onclick=\"alert(1) .cls onclick=alert(1)}",
+            "<h2 id=\"x\">Evil</h2>",
+        );
+        check(
+            "## Evil {onclick=alert(1) .big}",
+            "<h2 id=\"evil\">Evil</h2>",
+        );
         check("# 🚀", "<h1 id=\"u1f680\">🚀</h1>");
     }
 
     #[test]
     fn raw_html_is_shown_as_text() {
-        check("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
-        check("Hi <img src=x onerror=alert(1)> there", "<p>Hi &lt;img src=x onerror=alert(1)&gt; there</p>");
-        check("<div>\n*not emphasis*\n</div>", "<p>&lt;div&gt;\n*not emphasis*\n&lt;/div&gt;</p>");
-        check("First.\n\n<!-- more -->\n\nSecond <!-- inline --> end.", "<p>First.</p>\n<p>Second  end.</p>");
-        check("<!--\nmulti\nline\n-->\n<b>after</b>", "<p>&lt;b&gt;after&lt;/b&gt;</p>");
+        check(
+            "<script>alert(1)</script>",
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+        );
+        check(
+            "Hi <img src=x onerror=alert(1)> there",
+            "<p>Hi &lt;img src=x onerror=alert(1)&gt; there</p>",
+        );
+        check(
+            "<div>\n*not emphasis*\n</div>",
+            "<p>&lt;div&gt;\n*not emphasis*\n&lt;/div&gt;</p>",
+        );
+        check(
+            "First.\n\n<!-- more -->\n\nSecond <!-- inline --> end.",
+            "<p>First.</p>\n<p>Second  end.</p>",
+        );
+        check(
+            "<!--\nmulti\nline\n-->\n<b>after</b>",
+            "<p>&lt;b&gt;after&lt;/b&gt;</p>",
+        );
         check("<div><!-- unclosed", "<p>&lt;div&gt;</p>");
     }
 
     #[test]
     fn forbidden_schemes_lose_their_url_but_keep_their_text() {
         check("[click](javascript:alert(1))", "<p>click</p>");
-        check("[click](JaVa\tScript:alert(1))", "<p>[click](JaVa\tScript:alert(1))</p>");
+        check(
+            "[click](JaVa\tScript:alert(1))",
+            "<p>[click](JaVa\tScript:alert(1))</p>",
+        );
         check("[click](<JaVa\tScript:alert(1)>)", "<p>click</p>");
         check("[click](jav&#x09;ascript:alert(1))", "<p>click</p>");
-        check("[click](vbscript:x) [d](data:text/html,x) [f](file:///etc/passwd)", "<p>click d f</p>");
-        check("![alt text](data:image/svg+xml;base64,PHN2Zz4=)", "<p>alt text</p>");
+        check(
+            "[click](vbscript:x) [d](data:text/html,x) [f](file:///etc/passwd)",
+            "<p>click d f</p>",
+        );
+        check(
+            "![alt text](data:image/svg+xml;base64,PHN2Zz4=)",
+            "<p>alt text</p>",
+        );
         check("<javascript:alert(1)>", "<p>javascript:alert(1)</p>");
         check("[x]\n\n[x]: javascript:alert(1)", "<p>x</p>");
-        check("[**bold** link](javascript:x)", "<p><strong>bold</strong> link</p>");
+        check(
+            "[**bold** link](javascript:x)",
+            "<p><strong>bold</strong> link</p>",
+        );
     }
 
     #[test]
     fn allowed_urls_stay_and_relative_ones_resolve_against_the_post_folder() {
         check("[a](https://example.org/x?y=1) [b](http://x.org) [c](mailto:me@x.org) <me@x.org>",
               "<p><a href=\"https://example.org/x?y=1\">a</a> <a href=\"http://x.org\">b</a> <a href=\"mailto:me@x.org\">c</a> <a href=\"mailto:me@x.org\">me@x.org</a></p>");
-        check("![diagram](images/flow.svg \"Flow\")", "<p><img src=\"posts/images/flow.svg\" alt=\"diagram\" title=\"Flow\" /></p>");
+        check(
+            "![diagram](images/flow.svg \"Flow\")",
+            "<p><img src=\"posts/images/flow.svg\" alt=\"diagram\" title=\"Flow\" /></p>",
+        );
         check("![up](../media/a.png) [root](/about) [deep](../../escape.png)",
               "<p><img src=\"media/a.png\" alt=\"up\" /> <a href=\"/about\">root</a> <a href=\"../../escape.png\">deep</a></p>");
-        check("[part](#setup) [q](?x=1)", "<p><a href=\"posts/a#setup\">part</a> <a href=\"?x=1\">q</a></p>");
+        check(
+            "[part](#setup) [q](?x=1)",
+            "<p><a href=\"posts/a#setup\">part</a> <a href=\"?x=1\">q</a></p>",
+        );
     }
 
     #[test]
     fn links_to_other_post_files_become_post_links() {
-        let manifest = parse(r#"{"version":1,"site":{"title":"T"},"posts":[
+        let manifest = parse(
+            r#"{"version":1,"site":{"title":"T"},"posts":[
             {"slug":"first","title":"F","date":"2024-01-01","file":"posts/2024/first.md"},
-            {"slug":"second","title":"S","date":"2024-01-02","file":"posts/second.md"}]}"#,
-            &ParseOptions { drafts: Drafts::Hide }).unwrap();
+            {"slug":"second","title":"S","date":"2024-01-02","file":"posts/second.md"},
+            {"slug":"unrelated","title":"U","date":"2024-01-03","file":"posts/unrelated.md"}]}"#,
+            &ParseOptions {
+                drafts: Drafts::Hide,
+            },
+        )
+        .unwrap();
         let post = manifest.post("first").unwrap();
-        let html = render("[next](../second.md#intro) [self](first.md) [img](pic.png)", &RenderOptions::for_post(&manifest, post));
+        let markdown = "[next](../second.md#intro) [self](first.md) [img](pic.png)";
+        let options = RenderOptions::for_post(&manifest, post, markdown);
+        assert_eq!(options.post_links().len(), 2);
+        let html = render(markdown, &options);
         assert_eq!(html.as_str().trim(), "<p><a href=\"posts/second#intro\">next</a> <a href=\"posts/first\">self</a> <a href=\"posts/2024/pic.png\">img</a></p>");
     }
 
@@ -476,10 +632,17 @@ mod tests {
     #[test]
     fn url_classes() {
         for (url, expect) in [
-            ("https://x", Destination::Allowed), ("HTTPS://x", Destination::Allowed), ("//cdn.x/a", Destination::Allowed),
-            ("javascript:x", Destination::Forbidden), (" java\nscript:x", Destination::Forbidden), ("\u{0}javascript:x", Destination::Forbidden),
-            ("data:x", Destination::Forbidden), ("tel:123", Destination::Forbidden),
-            ("a/b:c", Destination::Relative), ("a.png", Destination::Relative), ("", Destination::Relative),
+            ("https://x", Destination::Allowed),
+            ("HTTPS://x", Destination::Allowed),
+            ("//cdn.x/a", Destination::Allowed),
+            ("javascript:x", Destination::Forbidden),
+            (" java\nscript:x", Destination::Forbidden),
+            ("\u{0}javascript:x", Destination::Forbidden),
+            ("data:x", Destination::Forbidden),
+            ("tel:123", Destination::Forbidden),
+            ("a/b:c", Destination::Relative),
+            ("a.png", Destination::Relative),
+            ("", Destination::Relative),
             ("#x", Destination::Fragment),
         ] {
             assert_eq!(classify(url), expect, "{url:?}");

@@ -40,8 +40,18 @@ pub fn page(manifest: &Manifest, page: u32) -> Option<Listing> {
     if index >= n_pages {
         return None;
     }
-    let posts = manifest.posts.iter().skip(index * PAGE_SIZE).take(PAGE_SIZE).cloned().collect();
-    Some(Listing { posts, page, n_pages: u32::try_from(n_pages).unwrap_or(u32::MAX) })
+    let posts = manifest
+        .posts
+        .iter()
+        .skip(index * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .cloned()
+        .collect();
+    Some(Listing {
+        posts,
+        page,
+        n_pages: u32::try_from(n_pages).unwrap_or(u32::MAX),
+    })
 }
 
 /// The page number in `/page/N`: digits only, no sign, no leading `+`.
@@ -105,7 +115,10 @@ fn term_listing(
             posts.push(Arc::clone(post));
         }
     }
-    Some(TermListing { term: found?, posts })
+    Some(TermListing {
+        term: found?,
+        posts,
+    })
 }
 
 fn term_counts(manifest: &Manifest, terms_of: impl Fn(&Post) -> Vec<&Term>) -> Vec<TermCount> {
@@ -114,7 +127,10 @@ fn term_counts(manifest: &Manifest, terms_of: impl Fn(&Post) -> Vec<&Term>) -> V
         for term in terms_of(post) {
             match counts.iter_mut().find(|entry| entry.term.slug == term.slug) {
                 Some(entry) => entry.count += 1,
-                None => counts.push(TermCount { term: term.clone(), count: 1 }),
+                None => counts.push(TermCount {
+                    term: term.clone(),
+                    count: 1,
+                }),
             }
         }
     }
@@ -165,8 +181,17 @@ mod tests {
                 )
             })
             .collect();
-        let text = format!(r#"{{"version":1,"site":{{"title":"T"}},"posts":[{}]}}"#, posts.join(","));
-        parse(&text, &ParseOptions { drafts: Drafts::Hide }).unwrap()
+        let text = format!(
+            r#"{{"version":1,"site":{{"title":"T"}},"posts":[{}]}}"#,
+            posts.join(",")
+        );
+        parse(
+            &text,
+            &ParseOptions {
+                drafts: Drafts::Hide,
+            },
+        )
+        .unwrap()
     }
 
     fn slugs(posts: &[Arc<Post>]) -> Vec<&str> {
@@ -183,7 +208,11 @@ mod tests {
             };
             (first_last, listing.n_pages)
         });
-        assert_eq!(got, expect.map(|(range, n)| (range.to_string(), n)), "{n_posts} posts, page {page_number}");
+        assert_eq!(
+            got,
+            expect.map(|(range, n)| (range.to_string(), n)),
+            "{n_posts} posts, page {page_number}"
+        );
     }
 
     #[test]
@@ -210,7 +239,16 @@ mod tests {
 
     #[test]
     fn page_numbers_from_the_url() {
-        for (text, expect) in [("2", Some(2)), ("10", Some(10)), ("0", Some(0)), ("", None), ("-1", None), ("+2", None), ("2x", None), ("99999999999", None)] {
+        for (text, expect) in [
+            ("2", Some(2)),
+            ("10", Some(10)),
+            ("0", Some(0)),
+            ("", None),
+            ("-1", None),
+            ("+2", None),
+            ("2x", None),
+            ("99999999999", None),
+        ] {
             assert_eq!(parse_page_number(text), expect, "{text:?}");
         }
     }
@@ -222,8 +260,14 @@ mod tests {
         assert_eq!(listing.term.name, "CI/CD");
         assert_eq!(slugs(&listing.posts), ["p1", "p3", "p4", "p6", "p7"]);
         assert_eq!(tagged(&manifest, "CI%2FCD").unwrap().posts.len(), 5);
-        assert_eq!(slugs(&tagged(&manifest, "gr%C3%B6%C3%9Fe").unwrap().posts), ["p2", "p5"]);
-        assert_eq!(slugs(&tagged(&manifest, "grosse").unwrap().posts), ["p2", "p5"]);
+        assert_eq!(
+            slugs(&tagged(&manifest, "gr%C3%B6%C3%9Fe").unwrap().posts),
+            ["p2", "p5"]
+        );
+        assert_eq!(
+            slugs(&tagged(&manifest, "grosse").unwrap().posts),
+            ["p2", "p5"]
+        );
         assert_eq!(tagged(&manifest, "rust"), None);
         assert_eq!(tagged(&manifest, ""), None);
     }
@@ -240,10 +284,26 @@ mod tests {
     #[test]
     fn term_lists_have_counts_and_are_sorted_by_name() {
         let manifest = manifest(7);
-        let got: Vec<(String, usize)> = tags(&manifest).into_iter().map(|t| (t.term.name, t.count)).collect();
-        assert_eq!(got, [("CI/CD".to_string(), 5), ("Go".to_string(), 2), ("Größe".to_string(), 2)]);
-        let got: Vec<(String, usize)> = categories(&manifest).into_iter().map(|t| (t.term.slug, t.count)).collect();
-        assert_eq!(got, [("backend".to_string(), 3), ("web-design".to_string(), 4)]);
+        let got: Vec<(String, usize)> = tags(&manifest)
+            .into_iter()
+            .map(|t| (t.term.name, t.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("CI/CD".to_string(), 5),
+                ("Go".to_string(), 2),
+                ("Größe".to_string(), 2)
+            ]
+        );
+        let got: Vec<(String, usize)> = categories(&manifest)
+            .into_iter()
+            .map(|t| (t.term.slug, t.count))
+            .collect();
+        assert_eq!(
+            got,
+            [("backend".to_string(), 3), ("web-design".to_string(), 4)]
+        );
         assert!(tags(&self::manifest(0)).is_empty());
     }
 
@@ -253,7 +313,10 @@ mod tests {
         assert_eq!(count_label(1), "1 post");
         assert_eq!(count_label(14), "14 posts");
         assert_eq!(reading_label(6), "6 min read");
-        assert_eq!(document_title(Some("Tag: Go"), "Field Notes"), "Tag: Go · Field Notes");
+        assert_eq!(
+            document_title(Some("Tag: Go"), "Field Notes"),
+            "Tag: Go · Field Notes"
+        );
         assert_eq!(document_title(None, "Field Notes"), "Field Notes");
         assert_eq!(document_title(Some(""), "Field Notes"), "Field Notes");
     }

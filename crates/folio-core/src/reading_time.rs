@@ -16,7 +16,9 @@ pub fn words(markdown: &str) -> usize {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(text) | Event::Code(text) if !in_code => n_words += text.split_whitespace().count(),
+            Event::Text(text) | Event::Code(text) if !in_code => {
+                n_words += text.split_whitespace().count()
+            }
             _ => {}
         }
     }
@@ -35,7 +37,11 @@ mod tests {
 
     #[track_caller]
     fn check(markdown: &str, expect_words: usize, expect_minutes: u32) {
-        assert_eq!((words(markdown), minutes(markdown)), (expect_words, expect_minutes), "{markdown}");
+        assert_eq!(
+            (words(markdown), minutes(markdown)),
+            (expect_words, expect_minutes),
+            "{markdown}"
+        );
     }
 
     #[test]

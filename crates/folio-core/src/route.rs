@@ -60,8 +60,12 @@ pub fn with_base(base_path: &str, href: &str) -> String {
 /// The path of a `<base href>` or `document.baseURI` without its trailing slash:
 /// `https://x.org/blog/` → `/blog`, `https://x.org/` → ``.
 pub fn base_path_of(base_uri: &str) -> String {
-    let after_scheme = base_uri.split_once("://").map_or(base_uri, |(_, rest)| rest);
-    let path = after_scheme.find('/').map_or("", |slash| &after_scheme[slash..]);
+    let after_scheme = base_uri
+        .split_once("://")
+        .map_or(base_uri, |(_, rest)| rest);
+    let path = after_scheme
+        .find('/')
+        .map_or("", |slash| &after_scheme[slash..]);
     let path = path.split(['?', '#']).next().unwrap_or("");
     // A base that names a file (`/blog/index.html`) means its folder.
     let folder = match path.rfind('/') {
@@ -98,7 +102,10 @@ mod tests {
             (Route::Tag("Größe"), "/tags/grosse"),
             (Route::Tag("東京"), "/tags/%E6%9D%B1%E4%BA%AC"),
             (Route::Categories, "/categories"),
-            (Route::Category("DevOps & Infrastructure"), "/categories/devops-infrastructure"),
+            (
+                Route::Category("DevOps & Infrastructure"),
+                "/categories/devops-infrastructure",
+            ),
             (Route::Archive, "/archive"),
             (Route::Search(""), "/search"),
             (Route::Search("rust & go"), "/search?q=rust%20%26%20go"),

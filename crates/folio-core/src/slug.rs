@@ -11,7 +11,9 @@ impl Slug {
     /// Accepts `text` when it is a valid post slug.
     pub fn parse(text: &str) -> Option<Slug> {
         let is_valid = !text.is_empty()
-            && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         is_valid.then(|| Slug(text.to_string()))
     }
 
@@ -208,7 +210,15 @@ mod tests {
 
     #[test]
     fn slugify_is_idempotent() {
-        for name in ["CI/CD", "Größe", "C++", "C#", "🚀", "東京", "DevOps & Infrastructure"] {
+        for name in [
+            "CI/CD",
+            "Größe",
+            "C++",
+            "C#",
+            "🚀",
+            "東京",
+            "DevOps & Infrastructure",
+        ] {
             let once = slugify(name);
             assert_eq!(slugify(&once), once, "name: {name:?}");
         }
@@ -222,7 +232,10 @@ mod tests {
 
     #[test]
     fn post_slugs_are_strict() {
-        assert_eq!(Slug::parse("go-tips-2").map(|s| s.to_string()), Some("go-tips-2".into()));
+        assert_eq!(
+            Slug::parse("go-tips-2").map(|s| s.to_string()),
+            Some("go-tips-2".into())
+        );
         for bad in ["", "Go", "go tips", "go_tips", "göe", "a/b", "../x"] {
             assert_eq!(Slug::parse(bad), None, "slug: {bad:?}");
         }

@@ -1,0 +1,49 @@
+//! The render worker: folio-core's Markdown renderer in a Web Worker of its own.
+//!
+//! pulldown-cmark and its entity tables are about a third of the reader's WebAssembly.
+//! Keeping them here lets listings load without them, and rendering a large post never
+//! blocks the page. The app (`src/renderer.rs`) starts this worker on the first post.
+//!
+//! Protocol, as JS arrays (no serde on either side):
+//! request `[id, markdown, file, page, linkFile0, linkHref0, linkFile1, ...]`,
+//! answer `[id, html, minutes]`. Once its handler is installed the worker posts `"ready"`:
+//! messages that arrive while the module is still loading would otherwise be lost.
+
+use folio_core::markdown::RenderOptions;
+use folio_core::reading_time;
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_scope = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let request: Array = event.data().unchecked_into();
+        let text = |index: u32| request.get(index).as_string().unwrap_or_default();
+        let id = request.get(0);
+        let markdown = text(1);
+        let file = text(2);
+        let page = text(3);
+        let post_links = (4..request.length())
+            .step_by(2)
+            .map(|index| (text(index), text(index + 1)))
+            .collect();
+        let options = RenderOptions::from_parts(&file, &page, post_links);
+        let html = folio_core::render(&markdown, &options);
+        let minutes = reading_time::minutes(&markdown);
+        let answer = Array::of3(
+            &id,
+            &JsValue::from_str(html.as_str()),
+            &JsValue::from(minutes),
+        );
+        // Posting only fails for values that cannot be cloned; strings and numbers can.
+        let _ = reply_scope.post_message(&answer);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}

@@ -1,0 +1,50 @@
+// Shared fixtures: a server per test over the release build, and a page that fails the
+// test on any uncaught error or console error (a Rust panic shows up as both).
+import { test as base, expect } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '..', '..');
+export const dist = path.join(repo, 'dist');
+export const distBlog = path.join(repo, 'target', 'dist-blog');
+export const sites = path.join(repo, 'tests', 'sites');
+
+export const test = base.extend({
+  // Options for the server; override with test.use({ serve: {...} }).
+  serve: [{}, { option: true }],
+  // Console messages that are expected (for example the 404 of a missing file).
+  allowedConsole: [[], { option: true }],
+  server: async ({ serve }, use) => {
+    const server = await startServer({ root: dist, ...serve });
+    await use(server);
+    await server.close();
+  },
+  page: async ({ page, allowedConsole }, use) => {
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      const text = message.text();
+      if (message.type() === 'error' && !allowedConsole.some((pattern) => pattern.test(text))) {
+        problems.push(`console.error: ${text}`);
+      }
+      if (/panicked/.test(text)) problems.push(`panic: ${text}`);
+    });
+    await use(page);
+    expect(problems, 'no errors or panics in the browser').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The site served from tests/sites/NAME over the release build. */
+export function site(name) {
+  return path.join(sites, name);
+}
+
+/** Hrefs of the post links in the listing, in order, once the listing has rendered. */
+export async function listedSlugs(page) {
+  await page.locator('main article h2 a').first().waitFor();
+  return page.locator('main article h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+}

@@ -1,0 +1,64 @@
+// Static hosting: a host without an SPA fallback (GitHub Pages' 404.html), a sub-path
+// deployment, and the demo site's pagination and images.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import path from 'node:path';
+import { test, expect, site, distBlog, dist, listedSlugs } from './fixtures.js';
+
+test.describe('a host without SPA fallback', () => {
+  test.use({ serve: { overlay: site('minimal'), spa: false }, allowedConsole: [/status of 404/] });
+  test('serves deep links through 404.html', async ({ page, server }) => {
+    const response = await page.goto(server.url + 'posts/hello-world');
+    expect(response.status()).toBe(404);
+    await expect(page.locator('article h1')).toHaveText('Hello World');
+    await expect(page.locator('article .prose strong')).toHaveText('bold');
+  });
+});
+
+test.describe('a sub-path deployment', () => {
+  test.use({ serve: { root: distBlog, overlay: site('minimal'), base: '/blog/' } });
+  test('links, deep links and reloads stay under /blog/', async ({ page, server }) => {
+    expect(server.url).toMatch(/\/blog\/$/);
+    await page.goto(server.url);
+    expect(await listedSlugs(page)).toEqual(['/blog/posts/tables-and-code', '/blog/posts/hello-world']);
+    await expect(page.locator('header a.site-title')).toHaveAttribute('href', '/blog/');
+    await page.getByRole('link', { name: 'Hello World' }).click();
+    await expect(page).toHaveURL(server.url + 'posts/hello-world');
+    await expect(page.locator('article .prose strong')).toHaveText('bold');
+    await page.locator('article').getByRole('link', { name: 'CI/CD' }).click();
+    await expect(page).toHaveURL(server.url + 'tags/ci-cd');
+    await expect(page.locator('main .count')).toHaveText('2 posts');
+    await page.reload();
+    await expect(page.locator('main .count')).toHaveText('2 posts');
+    await page.goto(server.url + 'categories/notes');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Category: Notes');
+  });
+});
+
+test.describe('the demo site', () => {
+  test('paginates ten posts a page and renders images', async ({ page, server }) => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'posts.json'), 'utf8'));
+    const n = manifest.posts.length;
+    await page.goto(server.url);
+    await expect(page.locator('main article')).toHaveCount(10);
+    await page.getByRole('link', { name: 'Older posts →' }).click();
+    await expect(page).toHaveURL(server.url + 'page/2');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Posts, page 2 of ${Math.ceil(n / 10)}`);
+    await expect(page.locator('main article')).toHaveCount(10);
+    const withImage = manifest.posts.find((post) => /!\[[^\]]*\]\(images\//.test(fs.readFileSync(path.join(dist, post.file), 'utf8')));
+    await page.goto(server.url + 'posts/' + withImage.slug);
+    const image = page.locator('article .prose img').first();
+    await expect(image).toBeVisible();
+    expect(await image.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  });
+});
+
+test('the app stays within its download budget', () => {
+  // What every reader downloads first; the render worker loads only on post pages.
+  const files = fs.readdirSync(dist).filter((name) => /^folio-app-.*\.(wasm|js)$/.test(name));
+  const gzipped = files.map((name) => zlib.gzipSync(fs.readFileSync(path.join(dist, name)), { level: 9 }).length);
+  const total = gzipped.reduce((a, b) => a + b, 0);
+  console.log(`wasm + JS gzipped: ${(total / 1024).toFixed(1)} KiB (${files.join(', ')})`);
+  expect(files.some((name) => name.endsWith('.wasm'))).toBe(true);
+  expect(total).toBeLessThanOrEqual(200 * 1024);
+});

@@ -1,0 +1,142 @@
+// The reader on the minimal test site: the contract's markup, every route as a deep link,
+// reload, back and forward, and document titles.
+import { test, expect, site, listedSlugs } from './fixtures.js';
+
+test.use({ serve: { overlay: site('minimal') } });
+
+test('home lists the newest posts with the contract markup', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { name: 'Latest posts' })).toBeVisible();
+  expect(await listedSlugs(page)).toEqual(['/posts/tables-and-code', '/posts/hello-world']);
+  const first = page.locator('main article').first();
+  await expect(first.locator('time')).toHaveAttribute('datetime', '2024-06-10');
+  await expect(first.locator('time')).toHaveText('Jun 10, 2024');
+  await expect(first.locator('a.category')).toHaveAttribute('href', '/categories/devops-infrastructure');
+  await expect(first.locator('a.tag')).toHaveText(['CI/CD', 'Größe']);
+  await expect(first.locator('a.tag').nth(1)).toHaveAttribute('href', '/tags/grosse');
+  await expect(first.locator('.meta')).toHaveText('Jun 10, 2024 · DevOps & Infrastructure · 2 min read');
+  await expect(page.locator('header a.site-title')).toHaveText('Minimal Folio');
+  await expect(page.locator('header a.site-title')).toHaveAttribute('href', '/');
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page).toHaveTitle('Minimal Folio');
+});
+
+test('the skip link is the first focusable element and moves focus to main', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.locator('main article').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(server.url);
+});
+
+test('a tag page shows its posts and count, and folds spellings of the tag', async ({ page, server }) => {
+  await page.goto(server.url + 'tags/ci-cd');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tagged “CI/CD”');
+  await expect(page.locator('main .count')).toHaveText('2 posts');
+  expect(await listedSlugs(page)).toEqual(['/posts/tables-and-code', '/posts/hello-world']);
+  await expect(page.getByRole('link', { name: '← all posts' })).toHaveAttribute('href', '/');
+  await expect(page).toHaveTitle('Tagged “CI/CD” · Minimal Folio');
+  await page.goto(server.url + 'tags/gr%C3%B6%C3%9Fe');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tagged “Größe”');
+  await expect(page.locator('main .count')).toHaveText('1 post');
+});
+
+test('a category page shows its posts and count', async ({ page, server }) => {
+  await page.goto(server.url + 'categories/notes');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Category: Notes');
+  await expect(page.locator('main .count')).toHaveText('1 post');
+  expect(await listedSlugs(page)).toEqual(['/posts/hello-world']);
+});
+
+test('tag and category indexes list every term with its count', async ({ page, server }) => {
+  await page.goto(server.url + 'tags');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tags');
+  await expect(page.locator('.term-list li')).toHaveText(['CI/CD 2 posts', 'Größe 1 post', 'Intro 1 post']);
+  await page.getByRole('link', { name: 'Intro' }).click();
+  await expect(page).toHaveURL(server.url + 'tags/intro');
+  await page.goto(server.url + 'categories');
+  await expect(page.locator('.term-list li')).toHaveText(['DevOps & Infrastructure 1 post', 'Notes 1 post']);
+  await expect(page).toHaveTitle('Categories · Minimal Folio');
+});
+
+test('clicking a card opens the post with its rendered Markdown', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Tables and Code' }).click();
+  await expect(page).toHaveURL(server.url + 'posts/tables-and-code');
+  await expect(page.locator('article h1')).toHaveText('Tables and Code');
+  await expect(page.locator('article .prose table td').first()).toHaveText('cargo');
+  await expect(page.locator('article .prose pre code.language-rust')).toContainText('println!("hello");');
+  await expect(page.locator('article .prose .footnotes li')).toContainText('Numbers are from the test suite.');
+  await expect(page).toHaveTitle('Tables and Code · Minimal Folio');
+});
+
+test('a post is safe: raw HTML shows as text and never runs', async ({ page, server }) => {
+  await page.goto(server.url + 'posts/hello-world');
+  await expect(page.locator('article .prose strong')).toHaveText('bold');
+  await expect(page.locator('article .prose')).toContainText('<script>window.__pwned = true</script>');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  // A link to another post's file goes to that post.
+  await page.getByRole('link', { name: 'the next post' }).click();
+  await expect(page).toHaveURL(server.url + 'posts/tables-and-code');
+  await expect(page.locator('article h1')).toHaveText('Tables and Code');
+});
+
+test('every route works as a deep link and after a reload', async ({ page, server }) => {
+  const routes = [
+    ['', 'Latest posts'],
+    ['posts/hello-world', 'Hello World'],
+    ['tags', 'Tags'],
+    ['tags/intro', 'Tagged “Intro”'],
+    ['categories', 'Categories'],
+    ['categories/devops-infrastructure', 'Category: DevOps & Infrastructure'],
+    ['no/such/page', 'There is nothing here'],
+  ];
+  for (const [route, heading] of routes) {
+    await page.goto(server.url + route);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page).toHaveURL(server.url + route);
+  }
+});
+
+test('back and forward show the same views', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Hello World' }).click();
+  await expect(page.locator('article h1')).toHaveText('Hello World');
+  await page.locator('article').getByRole('link', { name: 'Intro' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tagged “Intro”');
+  await page.goBack();
+  await expect(page).toHaveURL(server.url + 'posts/hello-world');
+  await expect(page.locator('article h1')).toHaveText('Hello World');
+  await page.goBack();
+  await expect(page).toHaveURL(server.url);
+  await expect(page.getByRole('heading', { name: 'Latest posts' })).toBeVisible();
+  await page.goForward();
+  await expect(page.locator('article h1')).toHaveText('Hello World');
+  await page.goForward();
+  await expect(page).toHaveURL(server.url + 'tags/intro');
+});
+
+test('unknown addresses show the not-found view with a way home', async ({ page, server }) => {
+  for (const [route, sentence] of [
+    ['nope', 'the page /nope'],
+    ['posts/no-such-post', 'a post called “no-such-post”'],
+    ['tags/no-such-tag', 'the tag “no-such-tag”'],
+    ['categories/nothing', 'the category “nothing”'],
+    ['page/0', 'page 0 of the posts'],
+    ['page/2', 'page 2 of the posts'],
+  ]) {
+    await page.goto(server.url + route);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('404 · Not found');
+    await expect(alert).toContainText(sentence);
+    await expect(page).toHaveTitle('Not found (404) · Minimal Folio');
+  }
+  await page.getByRole('link', { name: '← Back to the home page' }).click();
+  await expect(page).toHaveURL(server.url);
+  await expect(page.getByRole('heading', { name: 'Latest posts' })).toBeVisible();
+});
