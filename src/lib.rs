@@ -41,6 +41,19 @@ pub fn href(route: Route<'_>) -> String {
     BASE_PATH.with(|base| with_base(&base.borrow(), &route.href()))
 }
 
+/// A browser pathname without the deployment base path: `/blog/tags/go` → `/tags/go`.
+pub fn route_path(pathname: &str) -> String {
+    BASE_PATH.with(|base| {
+        let base = base.borrow();
+        let rest = pathname.strip_prefix(base.as_str()).unwrap_or(pathname);
+        if rest.starts_with('/') {
+            rest.to_string()
+        } else {
+            format!("/{rest}")
+        }
+    })
+}
+
 /// Sets `document.title`.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {

@@ -1,10 +1,11 @@
 //! The frame of every view: skip link, header with the site title, navigation, footer.
 
+use folio_core::route::{section, Section};
 use folio_core::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::{href, use_site};
+use crate::{href, route_path, use_site};
 
 /// Wraps every route. The header shows the site title once the manifest has loaded.
 #[component]
@@ -34,6 +35,11 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         }
     };
+    // aria-current marks the navigation link of the section being shown.
+    let current = move |wanted: Section| {
+        let path = location.pathname.get();
+        (section(&route_path(&path)) == wanted).then_some("page")
+    };
     view! {
         <a class="skip-link" href=skip_href on:click=focus_main>"Skip to content"</a>
         <header class="site-header">
@@ -41,9 +47,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a class="site-title" href=href(Route::Home)>{site_title}</a>
                 <nav aria-label="Main">
                     <ul class="nav">
-                        <li><a href=href(Route::Home)>"Posts"</a></li>
-                        <li><a href=href(Route::Tags)>"Tags"</a></li>
-                        <li><a href=href(Route::Categories)>"Categories"</a></li>
+                        <li><a href=href(Route::Home) aria-current=move || current(Section::Posts)>"Posts"</a></li>
+                        <li><a href=href(Route::Tags) aria-current=move || current(Section::Tags)>"Tags"</a></li>
+                        <li><a href=href(Route::Categories) aria-current=move || current(Section::Categories)>"Categories"</a></li>
                     </ul>
                 </nav>
             </div>

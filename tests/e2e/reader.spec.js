@@ -39,6 +39,8 @@ test('a tag page shows its posts and count, and folds spellings of the tag', asy
   expect(await listedSlugs(page)).toEqual(['/posts/tables-and-code', '/posts/hello-world']);
   await expect(page.getByRole('link', { name: '← all posts' })).toHaveAttribute('href', '/');
   await expect(page).toHaveTitle('Tagged “CI/CD” · Minimal Folio');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Posts' })).not.toHaveAttribute('aria-current');
   await page.goto(server.url + 'tags/gr%C3%B6%C3%9Fe');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tagged “Größe”');
   await expect(page.locator('main .count')).toHaveText('1 post');
@@ -71,6 +73,11 @@ test('clicking a card opens the post with its rendered Markdown', async ({ page,
   await expect(page.locator('article .prose pre code.language-rust')).toContainText('println!("hello");');
   await expect(page.locator('article .prose .footnotes li')).toContainText('Numbers are from the test suite.');
   await expect(page).toHaveTitle('Tables and Code · Minimal Folio');
+  // Footnote links stay on the post (a bare #fn-1 would resolve against <base href> to home).
+  await page.locator('sup.footnote-ref a').click();
+  await expect(page).toHaveURL(server.url + 'posts/tables-and-code#fn-1');
+  await expect(page.locator('article h1')).toHaveText('Tables and Code');
+  await expect(page.locator('#fn-1')).toBeInViewport();
 });
 
 test('a post is safe: raw HTML shows as text and never runs', async ({ page, server }) => {

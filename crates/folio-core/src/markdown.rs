@@ -492,7 +492,7 @@ mod tests {
 
     #[track_caller]
     fn check(markdown: &str, expect: &str) {
-        let options = RenderOptions::from_parts("posts/a.md", "/posts/a", Vec::new());
+        let options = RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new());
         let got = render(markdown, &options);
         assert_eq!(got.as_str().trim(), expect.trim(), "markdown:\n{markdown}");
     }
@@ -646,6 +646,72 @@ mod tests {
             ("#x", Destination::Fragment),
         ] {
             assert_eq!(classify(url), expect, "{url:?}");
+        }
+    }
+}
+
+/// Every real post in the repository (the demo site and the test sites) renders without
+/// active content: no `<script`, no event-handler attribute, no URL outside the allow-list.
+#[cfg(test)]
+mod real_posts {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    fn markdown_files(dir: &Path, files: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                markdown_files(&path, files);
+            } else if path.extension().is_some_and(|ext| ext == "md") {
+                files.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_post_renders_safely() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = Vec::new();
+        markdown_files(&repo.join("public"), &mut files);
+        markdown_files(&repo.join("tests/sites"), &mut files);
+        assert!(
+            files.len() >= 24,
+            "expected the demo posts, found {}",
+            files.len()
+        );
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let html = render(
+                &text,
+                &RenderOptions::from_parts("posts/x.md", "posts/x", Vec::new()),
+            );
+            let html = html.as_str();
+            assert!(
+                !html.contains("<script"),
+                "{}: <script in output",
+                file.display()
+            );
+            assert!(
+                !html.contains(" on")
+                    || !html
+                        .split(' ')
+                        .any(|word| word.starts_with("on") && word.contains("=\"")),
+                "{}: event handler attribute",
+                file.display()
+            );
+            for attribute in ["href=\"", "src=\""] {
+                for value in html.split(attribute).skip(1) {
+                    let url = value.split('"').next().unwrap_or_default();
+                    assert!(
+                        !matches!(classify(url), Destination::Forbidden),
+                        "{}: {attribute}{url}",
+                        file.display()
+                    );
+                }
+            }
         }
     }
 }

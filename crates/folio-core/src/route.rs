@@ -45,6 +45,30 @@ impl Route<'_> {
     }
 }
 
+/// The part of the site a root-relative path belongs to, for highlighting the navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `/`, `/page/N` and posts.
+    Posts,
+    /// `/tags` and `/tags/TAG`.
+    Tags,
+    /// `/categories` and `/categories/CATEGORY`.
+    Categories,
+    /// Anything else.
+    Other,
+}
+
+/// The section of `path` (root-relative, without the base path).
+pub fn section(path: &str) -> Section {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    match first {
+        "" | "page" | "posts" => Section::Posts,
+        "tags" => Section::Tags,
+        "categories" => Section::Categories,
+        _ => Section::Other,
+    }
+}
+
 /// Joins a deployment base path (`""` or `/blog`, no trailing slash) and a route href.
 pub fn with_base(base_path: &str, href: &str) -> String {
     let base = base_path.trim_end_matches('/');
@@ -112,6 +136,22 @@ mod tests {
         ];
         for (route, expect) in cases {
             assert_eq!(route.href(), expect, "{route:?}");
+        }
+    }
+
+    #[test]
+    fn sections() {
+        for (path, expect) in [
+            ("/", Section::Posts),
+            ("/page/3", Section::Posts),
+            ("/posts/a", Section::Posts),
+            ("/tags", Section::Tags),
+            ("/tags/go", Section::Tags),
+            ("/categories/x", Section::Categories),
+            ("/archive", Section::Other),
+            ("/tagsx", Section::Other),
+        ] {
+            assert_eq!(section(path), expect, "{path}");
         }
     }
 
