@@ -1,9 +1,105 @@
-//! `folio`: Folio's authoring tool. This first version checks a site's manifest.
+//! `folio`: Folio's authoring tool. One file per subcommand under `cmd/`.
 #[cfg(target_arch = "wasm32")]
 compile_error!("folio-cli is a native tool; build the app with `-p folio-app` for wasm32.");
 
+mod cmd;
+mod diagnostic;
+mod front_matter;
+mod json_position;
+mod site;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
+/// Writes, checks and builds a Folio blog: Markdown posts plus a `posts.json` manifest.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a new site in DIR (which must be empty or absent).
+    Init {
+        /// Where to create the site.
+        dir: PathBuf,
+        /// The blog's title.
+        #[arg(long, default_value = "My Folio blog")]
+        title: String,
+    },
+    /// Create a new post with front matter and today's date.
+    New {
+        /// The post's title; the slug and file name come from it.
+        title: String,
+        /// Comma-separated tags.
+        #[arg(long, value_delimiter = ',')]
+        tags: Vec<String>,
+        /// The category.
+        #[arg(long)]
+        category: Option<String>,
+        /// Mark the post as a draft.
+        #[arg(long)]
+        draft: bool,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// The date to write (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Rebuild posts.json from the posts' front matter, keeping the site block.
+    Index {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The folder of posts, relative to the site.
+        #[arg(long, default_value = "posts")]
+        content: String,
+    },
+    /// Report every problem in the site; exit 1 if any is an error.
+    Check {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The folder of posts, relative to the site.
+        #[arg(long, default_value = "posts")]
+        content: String,
+    },
+}
+
 fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Init { dir, title } => cmd::init::run(&dir, &title),
+        Command::New {
+            title,
+            tags,
+            category,
+            draft,
+            site,
+            date,
+        } => cmd::new::run(
+            &site,
+            &cmd::new::NewPost {
+                title,
+                tags,
+                category,
+                is_draft: draft,
+                date,
+            },
+        ),
+        Command::Index { site, content } => cmd::index::run(&site, &content),
+        Command::Check { site, content } => cmd::check::run(&site, &content),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            diagnostic::print_error(&error);
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod problem;
 pub mod query;
 pub mod reading_time;
+pub mod record;
 pub mod route;
 pub mod slug;
 

@@ -108,6 +108,8 @@ impl Term {
 /// One validated post.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Post {
+    /// Its position in the manifest's `posts` list, for messages (`posts[3]`).
+    pub index: usize,
     /// Its URL form.
     pub slug: Slug,
     /// Its title.
@@ -245,7 +247,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
             slug: None,
             problems: Vec::new(),
         };
-        let post = reader.post();
+        let post = reader.post(index);
         if let Some(slug) = &reader.slug {
             if let Some(first) = first_index_of_slug.get(slug) {
                 reader.push(
@@ -347,7 +349,7 @@ const POST_FIELDS: &[&str] = &[
 ];
 
 impl FieldReader<'_> {
-    fn post(&mut self) -> Option<Post> {
+    fn post(&mut self, index: usize) -> Option<Post> {
         // The slug first, so every later problem can name it.
         let slug_text = self.required_text("slug");
         self.slug = slug_text.clone();
@@ -375,6 +377,7 @@ impl FieldReader<'_> {
             .and_then(|file| self.path_field("file", file));
         self.unknown_fields(POST_FIELDS);
         Some(Post {
+            index,
             slug: slug?,
             title: title?,
             date: date?,

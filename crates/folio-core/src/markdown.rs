@@ -138,6 +138,100 @@ pub fn strip_front_matter(text: &str) -> &str {
     text
 }
 
+/// A summary for a post that has none: the text before `<!-- more -->`, else the first
+/// paragraph, as plain text (markup dropped, whitespace collapsed). `None` for a post
+/// with no prose.
+pub fn summary(markdown: &str) -> Option<String> {
+    let body = strip_front_matter(markdown);
+    let more = body
+        .find("<!-- more -->")
+        .or_else(|| body.find("<!--more-->"));
+    let mut text = String::new();
+    let mut depth_in_paragraph = 0usize;
+    let mut n_paragraphs = 0usize;
+    for event in parser(more.map_or(body, |at| &body[..at])) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                depth_in_paragraph += 1;
+                if n_paragraphs > 0 && more.is_some() {
+                    text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                depth_in_paragraph = depth_in_paragraph.saturating_sub(1);
+                n_paragraphs += 1;
+                if more.is_none() {
+                    break;
+                }
+            }
+            Event::Text(part) | Event::Code(part) if depth_in_paragraph > 0 => text.push_str(&part),
+            Event::SoftBreak | Event::HardBreak if depth_in_paragraph > 0 => text.push(' '),
+            _ => {}
+        }
+    }
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!collapsed.is_empty()).then_some(collapsed)
+}
+
+/// A link or image in a post, with the 1-based line it is on (counting front matter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    /// The URL as written.
+    pub url: String,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// Whether it is an image.
+    pub is_image: bool,
+}
+
+/// Every link and image of a post, for `folio check`.
+pub fn links(markdown: &str) -> Vec<LinkRef> {
+    let body = strip_front_matter(markdown);
+    let offset = markdown.len() - body.len();
+    let line_of = |at: usize| {
+        markdown[..(offset + at).min(markdown.len())]
+            .matches('\n')
+            .count()
+            + 1
+    };
+    parser(body)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) if link_type != LinkType::Email => Some(LinkRef {
+                url: dest_url.to_string(),
+                line: line_of(range.start),
+                is_image: false,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => Some(LinkRef {
+                url: dest_url.to_string(),
+                line: line_of(range.start),
+                is_image: true,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Where a relative link in `file` points, as a site-relative path without `#` or `?`
+/// part; `None` for absolute URLs, fragments and paths that leave the site.
+pub fn resolve_relative(file: &str, url: &str) -> Option<String> {
+    if classify(url) != Destination::Relative || url.is_empty() {
+        return None;
+    }
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let joined = if folder.is_empty() {
+        path.to_string()
+    } else {
+        format!("{folder}/{path}")
+    };
+    normalise_site_path(&joined)
+}
+
 /// Renders a post's Markdown (front matter is skipped) to sanitised HTML.
 pub fn render(markdown: &str, options: &RenderOptions<'_>) -> SafeHtml {
     let events: Vec<Event<'_>> = parser(strip_front_matter(markdown)).collect();
@@ -627,6 +721,50 @@ mod tests {
         check("\u{feff}---\r\ntitle: x\r\n---\r\nBody", "<p>Body</p>");
         check("---\nnot closed", "<hr />\n<p>not closed</p>");
         assert_eq!(strip_front_matter("no front matter"), "no front matter");
+    }
+
+    #[test]
+    fn summaries_from_the_text() {
+        assert_eq!(
+            summary("---\ntitle: x\n---\nFirst *para*graph\nhere.\n\nSecond.").as_deref(),
+            Some("First paragraph here.")
+        );
+        assert_eq!(
+            summary("One.\n\nTwo `code`.\n\n<!-- more -->\n\nThree.").as_deref(),
+            Some("One. Two code.")
+        );
+        assert_eq!(
+            summary("## Heading only\n\n```\ncode\n```").as_deref(),
+            None
+        );
+        assert_eq!(
+            summary("## Intro\n\nAfter heading.").as_deref(),
+            Some("After heading.")
+        );
+    }
+
+    #[test]
+    fn links_with_lines() {
+        let text =
+            "---\ntitle: t\n---\nSee [a](a.md).\n\n![img](i.png) <me@x.org>\n[ext](https://x.org)";
+        let got: Vec<(String, usize, bool)> = links(text)
+            .into_iter()
+            .map(|l| (l.url, l.line, l.is_image))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a.md".into(), 4, false),
+                ("i.png".into(), 6, true),
+                ("https://x.org".into(), 7, false)
+            ]
+        );
+        assert_eq!(
+            resolve_relative("posts/a.md", "../img/x.png#y").as_deref(),
+            Some("img/x.png")
+        );
+        assert_eq!(resolve_relative("posts/a.md", "https://x.org"), None);
+        assert_eq!(resolve_relative("posts/a.md", "#top"), None);
     }
 
     #[test]

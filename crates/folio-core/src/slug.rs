@@ -29,6 +29,28 @@ impl fmt::Display for Slug {
     }
 }
 
+/// A post slug made from a title or file name: [`slugify`], keeping only ASCII letters and
+/// digits (a post slug must be ASCII). `None` when nothing is left, as for a title in
+/// Chinese: the author then gives a `slug` in the front matter.
+pub fn post_slug_from(text: &str) -> Option<Slug> {
+    let folded = slugify(text);
+    let mut slug = String::with_capacity(folded.len());
+    for part in folded.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())) {
+        if part.is_empty() {
+            continue;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(part);
+    }
+    // A name with no letters or digits slugifies to code points (`u1f680`); not a title.
+    if slug.is_empty() || !text.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Slug::parse(&slug)
+}
+
 /// The URL form of a tag or category name, per the contract: lowercase, every run of
 /// non-alphanumerics folded to one `-`, never empty.
 ///
@@ -238,6 +260,24 @@ mod tests {
         );
         for bad in ["", "Go", "go tips", "go_tips", "göe", "a/b", "../x"] {
             assert_eq!(Slug::parse(bad), None, "slug: {bad:?}");
+        }
+    }
+
+    #[test]
+    fn post_slugs_from_titles() {
+        for (title, expect) in [
+            ("Hello, World!", Some("hello-world")),
+            ("Größe & Café: 2024", Some("grosse-cafe-2024")),
+            ("Rust 東京 meetup", Some("rust-meetup")),
+            ("東京", None),
+            ("🚀", None),
+            ("C++ tips", Some("c-plus-plus-tips")),
+        ] {
+            assert_eq!(
+                post_slug_from(title).map(|s| s.to_string()).as_deref(),
+                expect,
+                "{title:?}"
+            );
         }
     }
 

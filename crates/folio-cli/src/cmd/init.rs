@@ -1,0 +1,57 @@
+//! `folio init`: a new site with its settings and one example post.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+use crate::cmd::index;
+use crate::site::{manifest_path, write_atomically};
+
+const EXAMPLE_POST: &str = r#"---
+title: "Hello, Folio"
+date: 2024-01-01
+category: Notes
+tags: [Folio, Getting Started]
+---
+
+This is your first post. Edit it, or write a new one with `folio new "My title"`.
+
+## Writing
+
+Posts are Markdown with tables, footnotes[^1], ~~strikethrough~~ and task lists:
+
+- [x] write a post
+- [ ] run `folio index` and `folio check`
+
+[^1]: Like this one.
+"#;
+
+/// Creates a site in `dir`, which must not exist or be empty.
+pub fn run(dir: &Path, title: &str) -> Result<ExitCode> {
+    if dir.exists() {
+        let is_empty = std::fs::read_dir(dir)
+            .with_context(|| format!("could not read {}", dir.display()))?
+            .next()
+            .is_none();
+        if !is_empty {
+            bail!(
+                "{} is not empty; folio init only writes into a new or empty folder",
+                dir.display()
+            );
+        }
+    }
+    let posts = dir.join("posts");
+    std::fs::create_dir_all(&posts)
+        .with_context(|| format!("could not create {}", posts.display()))?;
+    std::fs::write(posts.join("hello-folio.md"), EXAMPLE_POST)?;
+    let site = serde_json::json!({ "title": title, "language": "en" });
+    let manifest = folio_core::record::to_json(None, &site, &[]);
+    write_atomically(&manifest_path(dir), &manifest)?;
+    let code = index::run(dir, "posts")?;
+    println!(
+        "Created {}. Next: folio new \"Title\", folio index, folio check",
+        dir.display()
+    );
+    Ok(code)
+}

@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod check;
+pub mod index;
+pub mod init;
+pub mod new;

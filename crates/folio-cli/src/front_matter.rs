@@ -1,0 +1,384 @@
+//! Front matter in YAML (`---`, Jekyll, Hugo) or TOML (`+++`, Zola, Hugo), mapped to a
+//! manifest entry. Field names follow what those tools' authors already write.
+
+use folio_core::markdown::{strip_front_matter, summary};
+use folio_core::record::PostRecord;
+use folio_core::slug::{post_slug_from, Slug};
+use folio_core::{reading_time, PostDate, Severity};
+use serde_json::{Map, Value};
+
+use crate::diagnostic::Diagnostic;
+
+/// The front matter format of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `---` fences.
+    Yaml,
+    /// `+++` fences.
+    Toml,
+}
+
+/// Parsed front matter: its fields, and the lines they are on.
+#[derive(Debug, Default)]
+pub struct FrontMatter {
+    /// The fields, as JSON values.
+    pub fields: Map<String, Value>,
+    /// The raw front matter text, to find the line of a key.
+    raw: String,
+    format: Option<Format>,
+}
+
+impl FrontMatter {
+    /// The 1-based line of `key` in the file (the fence is line 1), or 1.
+    fn line_of(&self, key: &str) -> usize {
+        let found = self.raw.lines().position(|line| {
+            let line = line.trim_start();
+            match self.format {
+                Some(Format::Toml) => line
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('=')),
+                _ => line
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.starts_with(':')),
+            }
+        });
+        found.map_or(1, |index| index + 2)
+    }
+}
+
+/// Splits and parses the front matter of `text`. A file without front matter has none;
+/// a file whose front matter does not parse is an error at its line.
+pub fn parse(text: &str) -> Result<FrontMatter, (usize, String)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let body = strip_front_matter(text);
+    if body.len() == text.len() {
+        return Ok(FrontMatter::default());
+    }
+    let block = &text[..text.len() - body.len()];
+    let format = if block.starts_with("+++") {
+        Format::Toml
+    } else {
+        Format::Yaml
+    };
+    // Drop the fences: the first line and the last.
+    let inner: String = {
+        let lines: Vec<&str> = block.lines().collect();
+        lines
+            .get(1..lines.len().saturating_sub(1))
+            .unwrap_or_default()
+            .join("\n")
+    };
+    let value = match format {
+        Format::Yaml => {
+            if inner.trim().is_empty() {
+                Value::Object(Map::new())
+            } else {
+                let yaml: serde_yaml::Value = serde_yaml::from_str(&inner).map_err(|error| {
+                    let line = error.location().map_or(1, |at| at.line() + 1);
+                    (line, format!("front matter is not valid YAML: {error}"))
+                })?;
+                serde_json::to_value(yaml).map_err(|error| {
+                    (
+                        1,
+                        format!("front matter has a value Folio cannot read: {error}"),
+                    )
+                })?
+            }
+        }
+        Format::Toml => {
+            let table: toml::Table = toml::from_str(&inner).map_err(|error| {
+                let line = error.span().map_or(1, |span| {
+                    inner[..span.start.min(inner.len())].matches('\n').count() + 2
+                });
+                (
+                    line,
+                    format!("front matter is not valid TOML: {}", error.message()),
+                )
+            })?;
+            toml_to_json(toml::Value::Table(table))
+        }
+    };
+    match value {
+        Value::Object(fields) => Ok(FrontMatter {
+            fields,
+            raw: inner,
+            format: Some(format),
+        }),
+        Value::Null => Ok(FrontMatter {
+            fields: Map::new(),
+            raw: inner,
+            format: Some(format),
+        }),
+        _ => Err((
+            2,
+            "front matter must be a set of key: value fields".to_string(),
+        )),
+    }
+}
+
+/// TOML values as JSON; dates become their RFC 3339 text.
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(text) => Value::String(text),
+        toml::Value::Integer(n) => Value::from(n),
+        toml::Value::Float(x) => Value::from(x),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(datetime) => Value::String(datetime.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Builds the manifest entry for the post at `file` (site-relative) with text `text`.
+/// Problems are reported at their line; `None` when the post cannot be listed.
+pub fn record(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<PostRecord> {
+    let front = match parse(text) {
+        Ok(front) => front,
+        Err((line, message)) => {
+            diagnostics.push(Diagnostic {
+                file: file.into(),
+                line,
+                column: 1,
+                severity: Severity::Error,
+                message,
+            });
+            return None;
+        }
+    };
+    let mut problem = |key: &str, message: String| {
+        diagnostics.push(Diagnostic {
+            file: file.into(),
+            line: front.line_of(key),
+            column: 1,
+            severity: Severity::Error,
+            message,
+        });
+    };
+    let text_field = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|key| match front.fields.get(*key) {
+            Some(Value::String(text)) if !text.trim().is_empty() => Some(text.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        })
+    };
+
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".md");
+    let slug = match text_field(&["slug"]) {
+        Some(slug) => match Slug::parse(&slug) {
+            Some(slug) => Some(slug),
+            None => {
+                problem(
+                    "slug",
+                    format!("slug {slug:?} may only have lowercase letters, digits and -"),
+                );
+                None
+            }
+        },
+        // Jekyll names posts `2024-01-02-title.md`; the date is not part of the slug.
+        None => {
+            let slug = post_slug_from(strip_date_prefix(stem));
+            if slug.is_none() {
+                problem(
+                    "title",
+                    format!("no slug can be made from the file name {stem:?}; add a `slug:` field"),
+                );
+            }
+            slug
+        }
+    };
+    let title = text_field(&["title"]);
+    if title.is_none() {
+        problem("title", "the front matter has no title".into());
+    }
+    let date = match text_field(&["date"]) {
+        Some(date) => match normalise_date(&date) {
+            Some(date) => Some(date),
+            None => {
+                problem(
+                    "date",
+                    format!("date {date:?} is not a date; use YYYY-MM-DD or an RFC 3339 date-time"),
+                );
+                None
+            }
+        },
+        None => {
+            problem("date", "the front matter has no date".into());
+            None
+        }
+    };
+    let updated = text_field(&["updated", "lastmod", "last_modified_at"]).and_then(|value| {
+        let date = normalise_date(&value);
+        if date.is_none() {
+            problem("updated", format!("updated {value:?} is not a date"));
+        }
+        date
+    });
+    let taxonomies = front.fields.get("taxonomies").and_then(Value::as_object);
+    let list = |key: &str| -> Vec<String> {
+        let value = front
+            .fields
+            .get(key)
+            .or_else(|| taxonomies.and_then(|t| t.get(key)));
+        match value {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            Some(Value::String(text)) => text
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let categories = list("categories");
+    let category = text_field(&["category"]).or_else(|| categories.first().cloned());
+    if categories.len() > 1 && front.fields.get("category").is_none() {
+        diagnostics.push(Diagnostic {
+            file: file.into(),
+            line: front.line_of("categories"),
+            column: 1,
+            severity: Severity::Warning,
+            message: format!(
+                "a post has one category; using {:?} of {categories:?}",
+                categories[0]
+            ),
+        });
+    }
+    let author = text_field(&["author"]).or_else(|| list("authors").first().cloned());
+    let is_draft = matches!(front.fields.get("draft"), Some(Value::Bool(true)));
+    let summary_text = text_field(&["summary", "description", "excerpt"]).or_else(|| summary(text));
+    let cover = text_field(&["cover", "image"]);
+
+    Some(PostRecord {
+        slug: slug?.to_string(),
+        title: title?,
+        date: date?,
+        updated,
+        summary: summary_text,
+        category,
+        tags: list("tags"),
+        author,
+        draft: is_draft,
+        reading_minutes: Some(reading_time::minutes(text)),
+        cover,
+        file: file.to_string(),
+    })
+}
+
+/// `2024-01-02-title` → `title`.
+fn strip_date_prefix(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    let has_prefix = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bytes[10] == b'-';
+    if has_prefix {
+        &stem[11..]
+    } else {
+        stem
+    }
+}
+
+/// A date as the manifest wants it. Accepts what `PostDate` accepts, plus Jekyll's
+/// `2024-01-02 10:00:00 +0200` and a date-time without a zone (taken as UTC).
+fn normalise_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    if PostDate::parse(text).is_some() {
+        return Some(text.to_string());
+    }
+    let mut parts = text.split_whitespace();
+    let (day, time, zone) = (parts.next()?, parts.next(), parts.next());
+    let time = time.map(|t| {
+        if t.len() == 5 {
+            format!("{t}:00")
+        } else {
+            t.to_string()
+        }
+    });
+    let zone = match zone {
+        None => "Z".to_string(),
+        Some(z) if z.len() == 5 && (z.starts_with('+') || z.starts_with('-')) => {
+            format!("{}:{}", &z[..3], &z[3..])
+        }
+        Some(z) => z.to_string(),
+    };
+    let candidate = match time {
+        Some(time) => format!("{day}T{time}{zone}"),
+        None => day.to_string(),
+    };
+    let candidate = if PostDate::parse(&candidate).is_none() && candidate.len() == 19 {
+        format!("{candidate}Z")
+    } else {
+        candidate
+    };
+    PostDate::parse(&candidate).map(|_| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expect: &str) {
+        let mut diagnostics = Vec::new();
+        let got = record("posts/2024-05-01-my-post.md", text, &mut diagnostics);
+        let mut lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        if let Some(record) = got {
+            lines.insert(0, serde_json::to_string(&record).unwrap());
+        }
+        assert_eq!(lines.join("\n"), expect.trim(), "input:\n{text}");
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        check("---\ntitle: Hello\ndate: 2024-05-01\ntags: [Go, CI/CD]\ncategories: [Backend]\ndescription: Short.\n---\nBody text.",
+              r#"{"slug":"my-post","title":"Hello","date":"2024-05-01","summary":"Short.","category":"Backend","tags":["Go","CI/CD"],"reading_minutes":1,"file":"posts/2024-05-01-my-post.md"}"#);
+    }
+
+    #[test]
+    fn toml_front_matter_with_zola_taxonomies() {
+        check("+++\ntitle = \"Zola post\"\ndate = 2024-05-01T10:00:00Z\ndraft = true\n[taxonomies]\ntags = [\"rust\"]\ncategories = [\"Notes\"]\n+++\nFirst paragraph.\n\nSecond.",
+              r#"{"slug":"my-post","title":"Zola post","date":"2024-05-01T10:00:00Z","summary":"First paragraph.","category":"Notes","tags":["rust"],"draft":true,"reading_minutes":1,"file":"posts/2024-05-01-my-post.md"}"#);
+    }
+
+    #[test]
+    fn jekyll_dates_and_slugs() {
+        check("---\ntitle: J\ndate: 2024-05-01 10:30:00 +0200\nslug: custom-slug\nlastmod: 2024-06-01\nauthor: Ann\n---\n",
+              r#"{"slug":"custom-slug","title":"J","date":"2024-05-01T10:30:00+02:00","updated":"2024-06-01","author":"Ann","reading_minutes":1,"file":"posts/2024-05-01-my-post.md"}"#);
+    }
+
+    #[test]
+    fn problems_name_their_line() {
+        check(
+            "---\ntitle: T\ndate: 2024-13-01\nslug: Bad Slug\n---\n",
+            r#"
+posts/2024-05-01-my-post.md:4:1: error: slug "Bad Slug" may only have lowercase letters, digits and -
+posts/2024-05-01-my-post.md:3:1: error: date "2024-13-01" is not a date; use YYYY-MM-DD or an RFC 3339 date-time"#,
+        );
+        check("---\ntitle: [unclosed\n---\n", "posts/2024-05-01-my-post.md:3:1: error: front matter is not valid YAML: did not find expected ',' or ']' at line 2 column 1, while parsing a flow sequence at line 1 column 8");
+        check(
+            "No front matter at all.",
+            r#"
+posts/2024-05-01-my-post.md:1:1: error: the front matter has no title
+posts/2024-05-01-my-post.md:1:1: error: the front matter has no date"#,
+        );
+    }
+}

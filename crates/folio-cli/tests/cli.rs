@@ -1,0 +1,288 @@
+//! The real `folio` binary on sample sites copied into temp dirs.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn folio(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Copies `tests/sites/NAME` into a fresh temp dir and returns (guard, path).
+fn sample(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let target = temp.path().join(name);
+    copy_dir(&repo().join("tests/sites").join(name), &target);
+    (temp, target)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn init_new_index_check_round_trip() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = folio(&["init", "blog", "--title", "Round Trip"], temp.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let site = temp.path().join("blog");
+    let output = folio(
+        &[
+            "new",
+            "Größe matters: a C++ story",
+            "--tags",
+            "C++,Größe",
+            "--category",
+            "Notes",
+            "--date",
+            "2024-02-03",
+            "--site",
+            "blog",
+        ],
+        temp.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let post =
+        fs::read_to_string(site.join("posts/grosse-matters-a-c-plus-plus-story.md")).unwrap();
+    assert!(post.starts_with("---\ntitle: \"Größe matters: a C++ story\"\ndate: 2024-02-03\ncategory: \"Notes\"\ntags: [\"C++\", \"Größe\"]\n---\n"), "{post}");
+
+    let output = folio(&["index", "blog"], temp.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("posts.json")).unwrap()).unwrap();
+    assert_eq!(manifest["site"]["title"], "Round Trip");
+    let slugs: Vec<&str> = manifest["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["grosse-matters-a-c-plus-plus-story", "hello-folio"]);
+    assert_eq!(
+        manifest["posts"][0]["summary"],
+        "Write the first paragraph here; it becomes the summary."
+    );
+
+    let output = folio(&["check", "blog"], temp.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output).trim(), "blog: no errors, 0 warnings");
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let temp = tempfile::tempdir().unwrap();
+    fs::write(temp.path().join("keep.txt"), "mine").unwrap();
+    let output = folio(&["init", "."], temp.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("is not empty; folio init only writes into a new or empty folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(temp.path().join("keep.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn new_refuses_to_overwrite_a_post() {
+    let (_temp, site) = sample("minimal");
+    fs::write(site.join("posts/hello-world.md"), "mine").unwrap();
+    let output = folio(&["new", "Hello World", "--site", "."], &site);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("hello-world.md already exists"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(site.join("posts/hello-world.md")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn index_twice_is_byte_identical_and_reads_yaml_and_toml() {
+    let (_temp, site) = sample("zola");
+    let output = folio(&["index", ".", "--content", "content/blog"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first = fs::read(site.join("posts.json")).unwrap();
+    let output = folio(&["index", ".", "--content", "content/blog"], &site);
+    assert!(
+        stdout(&output).contains("2 posts, unchanged"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(fs::read(site.join("posts.json")).unwrap(), first);
+    assert_eq!(
+        String::from_utf8(first).unwrap(),
+        r#"{
+  "version": 1,
+  "site": {
+    "title": "Stargazing"
+  },
+  "posts": [
+    {
+      "slug": "moon-notes",
+      "title": "Moon notes",
+      "date": "2023-04-01T21:15:00+02:00",
+      "summary": "Craters by eye.",
+      "tags": [
+        "Astronomy",
+        "Notes"
+      ],
+      "reading_minutes": 1,
+      "file": "content/blog/2023-04-01-moon-notes.md"
+    },
+    {
+      "slug": "first-light",
+      "title": "First Light",
+      "date": "2023-03-04",
+      "summary": "Setting up the telescope.",
+      "category": "Hobbies",
+      "tags": [
+        "Astronomy",
+        "Gear"
+      ],
+      "reading_minutes": 1,
+      "file": "content/blog/first-light.md"
+    }
+  ]
+}
+"#
+    );
+    let output = folio(&["check", ".", "--content", "content/blog"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn a_failed_index_leaves_the_manifest_intact() {
+    let (_temp, site) = sample("minimal");
+    let before = fs::read(site.join("posts.json")).unwrap();
+    fs::write(
+        site.join("posts/broken.md"),
+        "---\ntitle: Broken\ndate: 2024-02-30\n---\nText",
+    )
+    .unwrap();
+    let output = folio(&["index", "."], &site);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output).lines().next().unwrap(),
+        r#"posts/broken.md:3:1: error: date "2024-02-30" is not a date; use YYYY-MM-DD or an RFC 3339 date-time"#
+    );
+    assert_eq!(fs::read(site.join("posts.json")).unwrap(), before);
+
+    // A manifest that is not JSON is never overwritten: its site block would be lost.
+    fs::remove_file(site.join("posts/broken.md")).unwrap();
+    fs::write(site.join("posts.json"), "{ not json").unwrap();
+    let output = folio(&["index", "."], &site);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("posts.json is not valid JSON, so its site block cannot be kept"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(site.join("posts.json")).unwrap(),
+        "{ not json"
+    );
+}
+
+#[test]
+fn check_reports_every_problem_with_its_line() {
+    let (_temp, site) = sample("broken");
+    fs::write(
+        site.join("posts/good-two.md"),
+        "See [gone](gone.md), [home](/posts/nope) and ![x](img/none.png).\n",
+    )
+    .unwrap();
+    fs::write(
+        site.join("posts/stray.md"),
+        "---\ntitle: Stray\ndate: 2024-01-01\n---\n",
+    )
+    .unwrap();
+    let output = folio(&["check", "."], &site);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        r#"posts.json:6:56: error: posts[1].date (slug "bad-date"): "2024-13-01" is not a date; use YYYY-MM-DD or an RFC 3339 date-time
+posts.json:7:15: error: posts[2].slug (slug "good-one"): the slug is already used by posts[0]
+posts.json:8:5: error: posts[3].title (slug "no-title"): is missing; it is required
+posts.json:9:86: error: posts[4].file (slug "missing-file"): posts/missing-file.md does not exist
+posts.json:9:121: warning: posts[4].colour (slug "missing-file"): is not a known field and is ignored
+posts/good-two.md:1:1: error: image posts/img/none.png does not exist
+posts/good-two.md:1:1: error: link to /posts/nope, but no post has that slug
+posts/good-two.md:1:1: error: link to posts/gone.md, which is not a post in posts.json
+posts/stray.md:1:1: error: this post is not in posts.json; run folio index
+8 errors, 1 warning
+"#
+    );
+}
+
+#[test]
+fn check_passes_on_the_demo_site() {
+    let output = folio(&["check", "public"], &repo());
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn check_points_at_invalid_json() {
+    let (_temp, site) = sample("minimal");
+    fs::write(
+        site.join("posts.json"),
+        "{\n  \"version\": 1,\n  \"site\": {\"title\": \"T\"},\n}",
+    )
+    .unwrap();
+    let output = folio(&["check", "."], &site);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output).lines().next().unwrap(),
+        "posts.json:4:1: error: posts.json is not valid JSON: line 4, column 1: trailing comma"
+    );
+}
+
+#[test]
+fn a_site_with_300_problems_shows_300() {
+    let (_temp, site) = sample("minimal");
+    let posts: Vec<String> = (0..300).map(|i| format!(r#"{{"slug":"p{i}","title":"P","date":"2024-02-3{i}","file":"posts/hello-world.md"}}"#)).collect();
+    fs::write(
+        site.join("posts.json"),
+        format!(
+            r#"{{"version":1,"site":{{"title":"T"}},"posts":[{}]}}"#,
+            posts.join(",")
+        ),
+    )
+    .unwrap();
+    let output = folio(&["check", "."], &site);
+    let n_bad_dates = stderr(&output)
+        .lines()
+        .filter(|line| line.contains("is not a date"))
+        .count();
+    assert_eq!(n_bad_dates, 300);
+}
