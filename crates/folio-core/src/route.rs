@@ -45,6 +45,14 @@ impl Route<'_> {
     }
 }
 
+/// The slug in a root-relative post href (`/posts/go-tips#x` → `go-tips`), the inverse of
+/// [`Route::Post`]; `None` for any other href.
+pub fn post_slug_of(href: &str) -> Option<&str> {
+    let slug = href.strip_prefix("/posts/")?;
+    let slug = slug.split(['#', '?']).next().unwrap_or(slug);
+    (!slug.is_empty() && !slug.contains('/')).then_some(slug)
+}
+
 /// The part of the site a root-relative path belongs to, for highlighting the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -137,6 +145,15 @@ mod tests {
         for (route, expect) in cases {
             assert_eq!(route.href(), expect, "{route:?}");
         }
+    }
+
+    #[test]
+    fn post_slugs_from_hrefs() {
+        assert_eq!(post_slug_of("/posts/go-tips"), Some("go-tips"));
+        assert_eq!(post_slug_of("/posts/go-tips#part"), Some("go-tips"));
+        assert_eq!(post_slug_of("/posts/"), None);
+        assert_eq!(post_slug_of("/tags/go"), None);
+        assert_eq!(post_slug_of("/posts/a/b"), None);
     }
 
     #[test]

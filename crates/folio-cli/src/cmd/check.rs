@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use folio_core::markdown::{links, resolve_relative};
+use folio_core::route::post_slug_of;
 use folio_core::{parse, Drafts, Manifest, ManifestError, ParseOptions, Severity};
 
 use crate::diagnostic::{print_all, Diagnostic};
