@@ -136,12 +136,11 @@ fn check_files(
             }
         };
         for link in links(&markdown) {
-            let message = if let Some(slug) = link.url.strip_prefix("/posts/") {
-                let slug = slug.split(['#', '?']).next().unwrap_or(slug);
+            let message = if let Some(slug) = post_slug_of(&link.url) {
                 manifest
                     .post(slug)
                     .is_none()
-                    .then(|| format!("link to /posts/{slug}, but no post has that slug"))
+                    .then(|| format!("link to {}, but no post has that slug", link.url))
             } else if let Some(target) = resolve_relative(&post.file, &link.url) {
                 if target.ends_with(".md") {
                     (!listed.contains(target.as_str()))
