@@ -9,6 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
 export const dist = path.join(repo, 'dist');
 export const distBlog = path.join(repo, 'target', 'dist-blog');
+export const folioBlog = path.join(repo, 'target', 'folio-blog');
 export const sites = path.join(repo, 'tests', 'sites');
 
 export const test = base.extend({

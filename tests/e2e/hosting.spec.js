@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
-import { test, expect, site, distBlog, dist, listedSlugs } from './fixtures.js';
+import { test, expect, site, distBlog, folioBlog, dist, listedSlugs } from './fixtures.js';
 
 test.describe('a host without SPA fallback', () => {
   test.use({ serve: { overlay: site('minimal'), spa: false }, allowedConsole: [/status of 404/] });
@@ -32,6 +32,23 @@ test.describe('a sub-path deployment', () => {
     await expect(page.locator('main .count')).toHaveText('2 posts');
     await page.goto(server.url + 'categories/notes');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Category: Notes');
+  });
+});
+
+test.describe('a folio build under a sub-path', () => {
+  // The same app files as the root build: only folio build's rewrite of index.html differs.
+  test.use({ serve: { root: folioBlog, base: '/blog/' } });
+  test('works without rebuilding the app', async ({ page, server }) => {
+    await page.goto(server.url + 'tags/intro');
+    await expect(page.locator('main .count')).toHaveText('1 post');
+    await page.getByRole('link', { name: 'Hello World' }).click();
+    await expect(page).toHaveURL(server.url + 'posts/hello-world');
+    await expect(page.locator('article .prose strong')).toHaveText('bold');
+    await page.goBack();
+    await expect(page).toHaveURL(server.url + 'tags/intro');
+    const feed = await page.request.get(server.url + 'feed.xml');
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain('<link href="http://127.0.0.1/blog/posts/hello-world"');
   });
 });
 

@@ -4,6 +4,7 @@ compile_error!("folio-cli is a native tool; build the app with `-p folio-app` fo
 
 mod cmd;
 mod diagnostic;
+mod feeds;
 mod front_matter;
 mod json_position;
 mod site;
@@ -60,6 +61,24 @@ enum Command {
         #[arg(long, default_value = "posts")]
         content: String,
     },
+    /// Write a deployable folder: the app, manifest, posts, feeds, sitemap.
+    Build {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// Output folder (default: SITE/dist); replaced if an earlier build wrote it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Absolute URL the site is served at (default: site.base_url), such as https://example.org/blog/.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The folder of posts, relative to the site.
+        #[arg(long, default_value = "posts")]
+        content: String,
+        /// Take the reader app from this Trunk output folder instead of the built-in one.
+        #[arg(long)]
+        app: Option<PathBuf>,
+    },
     /// Report every problem in the site; exit 1 if any is an error.
     Check {
         /// The site folder.
@@ -94,6 +113,21 @@ fn main() -> ExitCode {
         ),
         Command::Index { site, content } => cmd::index::run(&site, &content),
         Command::Check { site, content } => cmd::check::run(&site, &content),
+        Command::Build {
+            site,
+            out,
+            base_url,
+            content,
+            app,
+        } => cmd::build::run(
+            &site,
+            &cmd::build::BuildOptions {
+                out,
+                base_url,
+                content,
+                app,
+            },
+        ),
     };
     match result {
         Ok(code) => code,

@@ -286,3 +286,186 @@ fn a_site_with_300_problems_shows_300() {
         .count();
     assert_eq!(n_bad_dates, 300);
 }
+
+/// `folio build` of the minimal site (with a draft added) under a sub-path.
+fn built_site() -> (tempfile::TempDir, PathBuf) {
+    let (temp, site) = sample("minimal");
+    fs::write(
+        site.join("posts/secret.md"),
+        "---\ntitle: Secret\ndate: 2024-07-01\ndraft: true\n---\nNot yet.",
+    )
+    .unwrap();
+    let manifest = fs::read_to_string(site.join("posts.json")).unwrap().replace(
+        "\"posts\": [",
+        r#""posts": [ {"slug":"secret","title":"Secret <draft>","date":"2024-07-01","draft":true,"file":"posts/secret.md"},"#,
+    );
+    fs::write(site.join("posts.json"), manifest).unwrap();
+    fs::create_dir_all(site.join("posts/img")).unwrap();
+    fs::write(
+        site.join("posts/img/pic.svg"),
+        "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    )
+    .unwrap();
+    let output = folio(
+        &[
+            "build",
+            ".",
+            "--out",
+            "out",
+            "--base-url",
+            "https://example.org/blog/",
+        ],
+        &site,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    (temp, site.join("out"))
+}
+
+#[test]
+fn build_writes_a_deployable_folder_without_drafts() {
+    let (_temp, out) = built_site();
+    for file in [
+        "index.html",
+        "404.html",
+        "posts.json",
+        "posts/hello-world.md",
+        "posts/tables-and-code.md",
+        "posts/img/pic.svg",
+        "feed.xml",
+        "rss.xml",
+        "feed.json",
+        "sitemap.xml",
+        "robots.txt",
+        "tags/ci-cd/feed.xml",
+        "categories/notes/feed.xml",
+    ] {
+        assert!(out.join(file).is_file(), "{file} is missing");
+    }
+    assert!(
+        !out.join("posts/secret.md").exists(),
+        "a draft was published"
+    );
+    let manifest = fs::read_to_string(out.join("posts.json")).unwrap();
+    assert!(!manifest.contains("secret"), "{manifest}");
+    let index = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains(r#"<base href="/blog/""#), "{index}");
+    assert!(index.contains("from '/blog/folio-app-"), "{index}");
+    assert!(
+        !index.contains("'/folio-app-")
+            && !index.contains("\"/folio-app-")
+            && !index.contains("\"/main-"),
+        "{index}"
+    );
+    assert_eq!(fs::read(out.join("404.html")).unwrap(), index.as_bytes());
+    assert_eq!(
+        fs::read_to_string(out.join("robots.txt")).unwrap(),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/blog/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn feeds_parse_back_with_a_feed_parser() {
+    let (_temp, out) = built_site();
+    for name in ["feed.xml", "rss.xml", "feed.json"] {
+        let feed = feed_rs::parser::parse(fs::read(out.join(name)).unwrap().as_slice())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            feed.title.map(|t| t.content).as_deref(),
+            Some("Minimal Folio"),
+            "{name}"
+        );
+        let titles: Vec<String> = feed
+            .entries
+            .iter()
+            .map(|e| e.title.clone().unwrap().content)
+            .collect();
+        assert_eq!(titles, ["Tables and Code", "Hello World"], "{name}");
+        let links: Vec<String> = feed
+            .entries
+            .iter()
+            .map(|e| e.links[0].href.clone())
+            .collect();
+        assert_eq!(
+            links,
+            [
+                "https://example.org/blog/posts/tables-and-code",
+                "https://example.org/blog/posts/hello-world"
+            ],
+            "{name}"
+        );
+        let published = feed.entries[0].published.unwrap().to_rfc3339();
+        assert_eq!(published, "2024-06-10T00:00:00+00:00", "{name}");
+    }
+    let tag_feed = feed_rs::parser::parse(
+        fs::read(out.join("tags/grosse/feed.xml"))
+            .unwrap()
+            .as_slice(),
+    )
+    .unwrap();
+    assert_eq!(tag_feed.title.unwrap().content, "Größe · Minimal Folio");
+    assert_eq!(tag_feed.entries.len(), 1);
+}
+
+#[test]
+fn the_sitemap_lists_every_route() {
+    let (_temp, out) = built_site();
+    let xml = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut locations = Vec::new();
+    let mut in_loc = false;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(tag) => in_loc = tag.name().as_ref() == b"loc",
+            quick_xml::events::Event::End(_) => in_loc = false,
+            quick_xml::events::Event::Text(text) if in_loc => {
+                locations.push(text.unescape().unwrap().into_owned())
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(
+        locations,
+        [
+            "https://example.org/blog/",
+            "https://example.org/blog/posts/tables-and-code",
+            "https://example.org/blog/posts/hello-world",
+            "https://example.org/blog/tags",
+            "https://example.org/blog/tags/ci-cd",
+            "https://example.org/blog/tags/grosse",
+            "https://example.org/blog/tags/intro",
+            "https://example.org/blog/categories",
+            "https://example.org/blog/categories/devops-infrastructure",
+            "https://example.org/blog/categories/notes",
+        ]
+    );
+}
+
+#[test]
+fn build_never_overwrites_a_folder_it_did_not_write() {
+    let (_temp, site) = sample("minimal");
+    fs::create_dir_all(site.join("mine")).unwrap();
+    fs::write(site.join("mine/notes.txt"), "precious").unwrap();
+    let output = folio(&["build", ".", "--out", "mine"], &site);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("has files that folio build did not write"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(site.join("mine/notes.txt")).unwrap(),
+        "precious"
+    );
+    // Its own output it replaces.
+    assert!(folio(&["build", ".", "--out", "out"], &site)
+        .status
+        .success());
+    let output = folio(&["build", ".", "--out", "out"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no base URL"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -62,6 +62,56 @@ impl PostDate {
         format!("{month} {}, {}", self.day, self.year)
     }
 
+    /// The instant as an RFC 3339 UTC date-time, for Atom and JSON Feed and sitemaps:
+    /// `2024-07-12T07:30:00Z`.
+    pub fn rfc3339(&self) -> String {
+        let (year, month, day, seconds) = self.utc();
+        format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
+
+    /// The instant as an RFC 2822 date, for RSS: `Fri, 12 Jul 2024 07:30:00 +0000`.
+    pub fn rfc2822(&self) -> String {
+        const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        let (year, month, day, seconds) = self.utc();
+        let weekday =
+            WEEKDAYS[usize::try_from(self.instant.div_euclid(86_400).rem_euclid(7)).unwrap_or(0)];
+        let month_name = MONTHS[usize::from(month).saturating_sub(1) % 12];
+        format!(
+            "{weekday}, {day:02} {month_name} {year:04} {:02}:{:02}:{:02} +0000",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
+
+    /// (year, month, day, seconds into the day) of the instant in UTC.
+    fn utc(&self) -> (i64, u8, u8, i64) {
+        let days = self.instant.div_euclid(86_400);
+        let seconds = self.instant.rem_euclid(86_400);
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        (
+            year,
+            u8::try_from(month).unwrap_or(1),
+            u8::try_from(day).unwrap_or(1),
+            seconds,
+        )
+    }
+
     /// The year, for archive grouping.
     pub fn year(&self) -> u16 {
         self.year
@@ -230,6 +280,19 @@ mod tests {
         assert_eq!(
             parse("2024-07-12").cmp(&parse("2024-07-12")),
             Ordering::Equal
+        );
+    }
+
+    #[test]
+    fn feed_formats() {
+        let date = PostDate::parse("2024-07-12T09:30:00+02:00").unwrap();
+        assert_eq!(date.rfc3339(), "2024-07-12T07:30:00Z");
+        assert_eq!(date.rfc2822(), "Fri, 12 Jul 2024 07:30:00 +0000");
+        let date = PostDate::parse("2024-01-01T01:00:00+03:00").unwrap();
+        assert_eq!(date.rfc3339(), "2023-12-31T22:00:00Z");
+        assert_eq!(
+            PostDate::parse("2000-02-29").unwrap().rfc2822(),
+            "Tue, 29 Feb 2000 00:00:00 +0000"
         );
     }
 

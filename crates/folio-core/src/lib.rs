@@ -19,7 +19,9 @@ pub mod route;
 pub mod slug;
 
 pub use date::PostDate;
-pub use manifest::{parse, Drafts, Manifest, ManifestError, ParseOptions, Post, Site, Term};
+pub use manifest::{
+    parse, Drafts, FeedContent, Manifest, ManifestError, ParseOptions, Post, Site, Term,
+};
 pub use markdown::{render, RenderOptions, SafeHtml};
 pub use problem::{Problem, ProblemKind, Severity};
 pub use route::Route;

@@ -84,6 +84,18 @@ pub struct Site {
     pub author: Option<String>,
     /// BCP 47 language tag, such as `en`.
     pub language: Option<String>,
+    /// What feeds carry (`feed_content`: `"summary"`, the default, or `"full"`). A Folio
+    /// extension of the contract.
+    pub feed_content: FeedContent,
+}
+
+/// What each feed entry carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedContent {
+    /// The summary only.
+    Summary,
+    /// The whole rendered post.
+    Full,
 }
 
 /// A tag or a category: the name as written, and its URL form.
@@ -312,8 +324,31 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
         base_url: reader.optional_text("base_url"),
         author: reader.optional_text("author"),
         language: reader.optional_text("language"),
+        feed_content: match reader.optional_text("feed_content").as_deref() {
+            Some("full") => FeedContent::Full,
+            None | Some("summary") => FeedContent::Summary,
+            Some(other) => {
+                let value = other.to_string();
+                reader.push(
+                    Severity::Warning,
+                    "feed_content",
+                    ProblemKind::BadChoice {
+                        value,
+                        choices: "\"summary\" or \"full\"",
+                    },
+                );
+                FeedContent::Summary
+            }
+        },
     };
-    reader.unknown_fields(&["title", "description", "base_url", "author", "language"]);
+    reader.unknown_fields(&[
+        "title",
+        "description",
+        "base_url",
+        "author",
+        "language",
+        "feed_content",
+    ]);
     // The title is in every view and document title: without it there is no site to show.
     if let Some(title_problem) = reader.problems.iter().find(|p| p.path == "site.title") {
         return Err(ManifestError::Site {

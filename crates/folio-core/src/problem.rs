@@ -41,6 +41,13 @@ pub enum ProblemKind {
     BadMinutes,
     /// A field the contract does not define; ignored.
     UnknownField,
+    /// A setting with a value it does not know.
+    BadChoice {
+        /// The value found.
+        value: String,
+        /// The values allowed.
+        choices: &'static str,
+    },
 }
 
 /// One problem in a manifest, with its location.
@@ -81,6 +88,7 @@ impl fmt::Display for ProblemKind {
             ),
             ProblemKind::BadMinutes => write!(f, "must be a whole number of minutes, 1 or more"),
             ProblemKind::UnknownField => write!(f, "is not a known field and is ignored"),
+            ProblemKind::BadChoice { value, choices } => write!(f, "{value:?} is not one of {choices}; using \"summary\""),
         }
     }
 }

@@ -1,0 +1,365 @@
+//! `folio build`: a deployable folder: the app, the manifest (drafts removed), the posts
+//! and their files, `404.html`, feeds, sitemap and `robots.txt`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use folio_core::route::base_path_of;
+use folio_core::{parse, query, Drafts, Manifest, ParseOptions, Post, Route, Severity};
+use serde_json::Value;
+
+use crate::feeds::{absolute, atom, json_feed, rss, sitemap, Feed};
+use crate::site::{manifest_path, read_text, MANIFEST};
+
+include!(concat!(env!("OUT_DIR"), "/app_files.rs"));
+
+/// Marks a folder as written by `folio build`, so a later build may replace it.
+const MARKER: &str = ".folio-build";
+
+/// How to build.
+pub struct BuildOptions {
+    /// Output folder; `SITE/dist` by default.
+    pub out: Option<PathBuf>,
+    /// Absolute URL of the deployment; the manifest's `site.base_url` by default.
+    pub base_url: Option<String>,
+    /// The folder of posts, relative to the site (its other files are copied too).
+    pub content: String,
+    /// A Trunk `dist/` to take the app from, instead of the one built into `folio`.
+    pub app: Option<PathBuf>,
+}
+
+/// Builds `site`.
+pub fn run(site: &Path, options: &BuildOptions) -> Result<ExitCode> {
+    let out = options.out.clone().unwrap_or_else(|| site.join("dist"));
+    let report = build(site, &out, options)?;
+    println!(
+        "{}: {} posts, {} files",
+        out.display(),
+        report.n_posts,
+        report.n_files
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What a build wrote.
+pub struct Report {
+    /// Posts published.
+    pub n_posts: usize,
+    /// Files written.
+    pub n_files: usize,
+}
+
+/// Writes the site into `out`.
+pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> {
+    let manifest_text = read_text(&manifest_path(site))?;
+    let manifest = parse(
+        &manifest_text,
+        &ParseOptions {
+            drafts: Drafts::Hide,
+        },
+    )
+    .map_err(|error| anyhow::anyhow!("{error}"))
+    .context("the site cannot be built; run folio check")?;
+    for problem in manifest
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+    {
+        eprintln!("warning: skipped: {problem}");
+    }
+    let base_url = options
+        .base_url
+        .clone()
+        .or_else(|| manifest.site.base_url.clone());
+    if let Some(url) = &base_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            bail!("the base URL {url:?} must be absolute, such as https://example.org/blog/");
+        }
+    }
+    let base_path = format!(
+        "{}/",
+        base_url
+            .as_deref()
+            .map(base_path_of_url)
+            .unwrap_or_default()
+    );
+
+    prepare_output(out)?;
+    let mut writer = Writer {
+        out: out.to_path_buf(),
+        n_files: 0,
+    };
+    writer.write(
+        MARKER,
+        b"This folder is written by folio build and replaced by the next build.\n",
+    )?;
+
+    let shell = app_shell(options.app.as_deref(), &mut writer, &base_path)?;
+    writer.write("index.html", shell.as_bytes())?;
+    writer.write("404.html", shell.as_bytes())?;
+
+    writer.write(MANIFEST, published_manifest(&manifest_text)?.as_bytes())?;
+    copy_content(site, &options.content, &manifest, &mut writer)?;
+
+    match &base_url {
+        Some(base_url) => write_feeds(site, &manifest, base_url, &mut writer)?,
+        None => eprintln!("warning: no base URL (site.base_url or --base-url): feeds, sitemap.xml and robots.txt are not written"),
+    }
+    Ok(Report {
+        n_posts: manifest.posts.len(),
+        n_files: writer.n_files,
+    })
+}
+
+/// The path of an absolute URL without its trailing slash.
+fn base_path_of_url(url: &str) -> String {
+    let with_slash = if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    };
+    base_path_of(&with_slash)
+}
+
+/// Writes files under the output folder, counting them.
+struct Writer {
+    out: PathBuf,
+    n_files: usize,
+}
+
+impl Writer {
+    fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.out.join(relative);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("could not create {}", folder.display()))?;
+        }
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("could not write {}", path.display()))?;
+        self.n_files += 1;
+        Ok(())
+    }
+}
+
+/// Empties `out` if an earlier build wrote it; refuses any other folder with files in it.
+fn prepare_output(out: &Path) -> Result<()> {
+    if out.exists() {
+        let has_files = std::fs::read_dir(out)
+            .with_context(|| format!("could not read {}", out.display()))?
+            .next()
+            .is_some();
+        if has_files && !out.join(MARKER).exists() {
+            bail!(
+                "{} has files that folio build did not write; choose another --out folder",
+                out.display()
+            );
+        }
+        std::fs::remove_dir_all(out)
+            .with_context(|| format!("could not empty {}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("could not create {}", out.display()))?;
+    Ok(())
+}
+
+/// Copies the app's files and returns its `index.html`, rewritten for `base_path`.
+fn app_shell(app: Option<&Path>, writer: &mut Writer, base_path: &str) -> Result<String> {
+    let files: Vec<(String, Vec<u8>)> = match app {
+        Some(folder) => std::fs::read_dir(folder)
+            .with_context(|| format!("could not read the app folder {}", folder.display()))?
+            .flatten()
+            .filter(|entry| entry.path().is_file())
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| {
+                name.ends_with(".js")
+                    || name.ends_with(".wasm")
+                    || name.ends_with(".css")
+                    || name == "index.html"
+            })
+            .map(|name| std::fs::read(folder.join(&name)).map(|bytes| (name, bytes)))
+            .collect::<Result<_, _>>()?,
+        None => APP_FILES
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect(),
+    };
+    let Some((_, index)) = files.iter().find(|(name, _)| name == "index.html") else {
+        bail!("this folio has no reader app built in: run `trunk build --release` in the Folio repository and rebuild folio, or pass --app DIST");
+    };
+    let mut shell = String::from_utf8_lossy(index).into_owned();
+    for (name, bytes) in &files {
+        if name != "index.html" {
+            writer.write(name, bytes)?;
+            for quote in ['"', '\''] {
+                shell = shell.replace(
+                    &format!("{quote}/{name}"),
+                    &format!("{quote}{base_path}{name}"),
+                );
+            }
+        }
+    }
+    Ok(shell.replace("<base href=\"/\"", &format!("<base href=\"{base_path}\"")))
+}
+
+/// The manifest without drafts: they never appear in a build.
+fn published_manifest(text: &str) -> Result<String> {
+    let mut root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))?;
+    if let Some(Value::Array(posts)) = root.get_mut("posts") {
+        posts.retain(|post| post.get("draft") != Some(&Value::Bool(true)));
+    }
+    let mut published = serde_json::to_string_pretty(&root)?;
+    published.push('\n');
+    Ok(published)
+}
+
+/// Copies every published post and every non-Markdown file of the content folder (images,
+/// attachments); drafts stay behind.
+fn copy_content(
+    site: &Path,
+    content: &str,
+    manifest: &Manifest,
+    writer: &mut Writer,
+) -> Result<()> {
+    let mut files: BTreeSet<String> = manifest
+        .posts
+        .iter()
+        .map(|post| post.file.clone())
+        .collect();
+    files.extend(
+        manifest
+            .posts
+            .iter()
+            .filter_map(|post| post.cover.clone())
+            .filter(|cover| !cover.contains("://")),
+    );
+    let root = site.join(content);
+    if root.is_dir() {
+        for entry in walkdir::WalkDir::new(&root).into_iter().flatten() {
+            let is_asset = entry.file_type().is_file()
+                && entry.path().extension().is_none_or(|ext| ext != "md");
+            let name = entry.file_name().to_string_lossy();
+            if is_asset && !name.starts_with('.') {
+                files.insert(crate::site::relative(site, entry.path()));
+            }
+        }
+    }
+    for file in files {
+        let source = site.join(&file);
+        match std::fs::read(&source) {
+            Ok(bytes) => writer.write(&file, &bytes)?,
+            Err(error) => eprintln!("warning: {file} not copied: {error}"),
+        }
+    }
+    Ok(())
+}
+
+/// Feeds for the site, each tag and each category; the sitemap; robots.txt.
+fn write_feeds(
+    site: &Path,
+    manifest: &Manifest,
+    base_url: &str,
+    writer: &mut Writer,
+) -> Result<()> {
+    let markdown_of = |post: &Post| read_text(&site.join(&post.file)).ok();
+    let site_title = &manifest.site.title;
+    let mut feeds: Vec<(String, Feed<'_>)> = Vec::new();
+    let home = absolute(base_url, &Route::Home.href());
+    feeds.push((
+        String::new(),
+        Feed {
+            title: site_title.clone(),
+            page_url: home.clone(),
+            feed_url: String::new(),
+            posts: &manifest.posts,
+        },
+    ));
+    let tag_listings: Vec<(String, String, Vec<Arc<Post>>)> = query::tags(manifest)
+        .into_iter()
+        .filter_map(|entry| query::tagged(manifest, &entry.term.slug))
+        .map(|listing| {
+            (
+                Route::Tag(&listing.term.slug).href(),
+                listing.term.name,
+                listing.posts,
+            )
+        })
+        .collect();
+    let category_listings: Vec<(String, String, Vec<Arc<Post>>)> = query::categories(manifest)
+        .into_iter()
+        .filter_map(|entry| query::in_category(manifest, &entry.term.slug))
+        .map(|listing| {
+            (
+                Route::Category(&listing.term.slug).href(),
+                listing.term.name,
+                listing.posts,
+            )
+        })
+        .collect();
+    for (href, name, posts) in tag_listings.iter().chain(&category_listings) {
+        let folder = format!("{}/", href.trim_start_matches('/'));
+        feeds.push((
+            folder,
+            Feed {
+                title: format!("{name} · {site_title}"),
+                page_url: absolute(base_url, href),
+                feed_url: String::new(),
+                posts,
+            },
+        ));
+    }
+    for (folder, mut feed) in feeds {
+        let is_site_feed = folder.is_empty();
+        feed.feed_url = absolute(base_url, &format!("/{folder}feed.xml"));
+        writer.write(
+            &format!("{folder}feed.xml"),
+            atom(manifest, &feed, base_url, &markdown_of).as_bytes(),
+        )?;
+        if is_site_feed {
+            feed.feed_url = absolute(base_url, "/rss.xml");
+            writer.write(
+                "rss.xml",
+                rss(manifest, &feed, base_url, &markdown_of).as_bytes(),
+            )?;
+            feed.feed_url = absolute(base_url, "/feed.json");
+            writer.write(
+                "feed.json",
+                json_feed(manifest, &feed, base_url, &markdown_of).as_bytes(),
+            )?;
+        }
+    }
+
+    let newest = manifest
+        .posts
+        .first()
+        .map(|post| post.updated.as_ref().unwrap_or(&post.date).iso());
+    let mut urls: Vec<(String, Option<String>)> = vec![(home, newest.clone())];
+    let n_pages = query::page(manifest, 1).map_or(1, |listing| listing.n_pages);
+    urls.extend((2..=n_pages).map(|n| (absolute(base_url, &Route::Page(n).href()), None)));
+    urls.extend(manifest.posts.iter().map(|post| {
+        (
+            absolute(base_url, &Route::Post(&post.slug).href()),
+            Some(post.updated.as_ref().unwrap_or(&post.date).iso()),
+        )
+    }));
+    urls.push((absolute(base_url, &Route::Tags.href()), newest.clone()));
+    urls.extend(
+        tag_listings
+            .iter()
+            .map(|(href, _, _)| (absolute(base_url, href), None)),
+    );
+    urls.push((absolute(base_url, &Route::Categories.href()), newest));
+    urls.extend(
+        category_listings
+            .iter()
+            .map(|(href, _, _)| (absolute(base_url, href), None)),
+    );
+    writer.write("sitemap.xml", sitemap(&urls).as_bytes())?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        absolute(base_url, "/sitemap.xml")
+    );
+    writer.write("robots.txt", robots.as_bytes())?;
+    Ok(())
+}
