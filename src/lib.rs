@@ -41,6 +41,21 @@ pub fn href(route: Route<'_>) -> String {
     BASE_PATH.with(|base| with_base(&base.borrow(), &route.href()))
 }
 
+/// Whether the app's own view is ready to replace the page that `folio build` prerendered.
+/// While it is not, the app renders hidden and the prerendered markup stays visible, so
+/// the first paint needs no WebAssembly and the swap shows no loading state.
+#[derive(Debug, Clone, Copy)]
+pub struct Takeover(RwSignal<bool>);
+
+/// Marks the current view as ready: the prerendered page, if any, is replaced.
+pub fn mark_ready() {
+    if let Some(Takeover(ready)) = use_context::<Takeover>() {
+        if !ready.get_untracked() {
+            ready.set(true);
+        }
+    }
+}
+
 /// A browser pathname without the deployment base path: `/blog/tags/go` → `/tags/go`.
 pub fn route_path(pathname: &str) -> String {
     BASE_PATH.with(|base| {
@@ -76,7 +91,26 @@ pub fn App() -> impl IntoView {
     let site: SiteResource = LocalResource::new(api::load_site);
     provide_context(site);
 
+    let document = web_sys::window().and_then(|window| window.document());
+    let has_prerendered = document
+        .as_ref()
+        .and_then(|document| document.get_element_by_id("prerendered"))
+        .is_some();
+    let ready = RwSignal::new(!has_prerendered);
+    provide_context(Takeover(ready));
+    Effect::new(move || {
+        if ready.get() {
+            let prerendered = document
+                .as_ref()
+                .and_then(|document| document.get_element_by_id("prerendered"));
+            if let Some(prerendered) = prerendered {
+                prerendered.remove();
+            }
+        }
+    });
+
     view! {
+        <div id="app" hidden=move || !ready.get()>
         <Router base=base_path>
             <Layout>
                 <Routes fallback=NotFoundPage>
@@ -90,5 +124,6 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+        </div>
     }
 }

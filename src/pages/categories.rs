@@ -4,12 +4,12 @@ use folio_core::query;
 use leptos::prelude::*;
 
 use crate::components::term_list::{TermKind, TermsPage};
-use crate::pages::with_site;
+use crate::pages::{with_site, Readiness};
 
 /// The category index.
 #[component]
 pub fn CategoriesPage() -> impl IntoView {
-    with_site(|manifest| {
+    with_site(Readiness::WithSite, |manifest| {
         view! { <TermsPage kind=TermKind::Category terms=query::categories(&manifest) manifest /> }
             .into_any()
     })

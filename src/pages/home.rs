@@ -8,13 +8,13 @@ use crate::components::load_error::NotFoundView;
 use crate::components::pager::pager_for;
 use crate::components::post_list::PostList;
 use crate::components::skipped_notice::skipped_notice_for;
-use crate::pages::{set_view_title, with_site};
+use crate::pages::{set_view_title, with_site, Readiness};
 
 /// The listing; page N comes from the path, page 1 is `/`.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let params = use_params_map();
-    with_site(move |manifest| {
+    with_site(Readiness::WithSite, move |manifest| {
         let param = params.read().get("n");
         let number = match &param {
             None => Some(1),

@@ -17,19 +17,37 @@ use leptos::prelude::*;
 
 use crate::components::layout::Loading;
 use crate::components::load_error::LoadErrorView;
-use crate::{set_document_title, use_site};
+use crate::{mark_ready, set_document_title, use_site};
+
+/// When a view may replace the prerendered page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readiness {
+    /// As soon as the site has loaded (listings: everything they show is in the manifest).
+    WithSite,
+    /// When the page calls [`crate::mark_ready`] (a post, once its body has rendered).
+    Deferred,
+}
 
 /// Renders `render(manifest)` once the site has loaded, with the loading and error views
 /// before that. `render` runs in a reactive closure, so URL params it reads stay tracked.
-pub fn with_site<F>(render: F) -> impl IntoView
+pub fn with_site<F>(readiness: Readiness, render: F) -> impl IntoView
 where
     F: Fn(Arc<Manifest>) -> AnyView + Send + Sync + 'static,
 {
     let site = use_site();
     move || match site.get() {
         None => view! { <Loading /> }.into_any(),
-        Some(Err(error)) => view! { <LoadErrorView error /> }.into_any(),
-        Some(Ok(manifest)) => render(manifest),
+        Some(Err(error)) => {
+            mark_ready();
+            view! { <LoadErrorView error /> }.into_any()
+        }
+        Some(Ok(manifest)) => {
+            let view = render(manifest);
+            if readiness == Readiness::WithSite {
+                mark_ready();
+            }
+            view
+        }
     }
 }
 

@@ -13,8 +13,8 @@ use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::MarkdownBody;
 use crate::components::post_meta::{PostMeta, TagLinks};
-use crate::pages::{set_view_title, with_site};
-use crate::{href, renderer, use_site};
+use crate::pages::{set_view_title, with_site, Readiness};
+use crate::{href, mark_ready, renderer, use_site};
 
 /// A post's Markdown, rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,9 +57,10 @@ pub fn PostPage() -> impl IntoView {
             Err(error) => Some(Err(error)),
         }
     };
-    with_site(move |manifest| {
+    with_site(Readiness::Deferred, move |manifest| {
         let wanted = slug.get();
         let Some(post) = manifest.post(&wanted).cloned() else {
+            mark_ready();
             return view! { <NotFoundView what=format!("a post called “{wanted}”") /> }.into_any();
         };
         set_view_title(Some(&post.title), &manifest);
@@ -73,10 +74,14 @@ pub fn PostPage() -> impl IntoView {
             view! { <PostMeta minutes=post.reading_minutes.or(minutes) post /> }
         };
         let file = post.file.clone();
-        let content = move || match current() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Ok(rendered)) => view! { <MarkdownBody html=rendered.html /> }.into_any(),
-            Some(Err(error)) => post_body_error(&file, &error).into_any(),
+        let content = move || {
+            let view = match current() {
+                None => return view! { <Loading /> }.into_any(),
+                Some(Ok(rendered)) => view! { <MarkdownBody html=rendered.html /> }.into_any(),
+                Some(Err(error)) => post_body_error(&file, &error).into_any(),
+            };
+            mark_ready();
+            view
         };
         view! {
             <article class="post">

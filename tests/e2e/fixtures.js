@@ -10,12 +10,13 @@ export const repo = path.resolve(here, '..', '..');
 export const dist = path.join(repo, 'dist');
 export const distBlog = path.join(repo, 'target', 'dist-blog');
 export const folioBlog = path.join(repo, 'target', 'folio-blog');
+export const folioRoot = path.join(repo, 'target', 'folio-root');
 export const sites = path.join(repo, 'tests', 'sites');
 
 export const test = base.extend({
   // Options for the server; override with test.use({ serve: {...} }).
   serve: [{}, { option: true }],
-  // Console messages that are expected (for example the 404 of a missing file).
+  // Console messages and page errors that are expected (for example the 404 of a missing file).
   allowedConsole: [[], { option: true }],
   server: async ({ serve }, use) => {
     const server = await startServer({ root: dist, ...serve });
@@ -24,7 +25,9 @@ export const test = base.extend({
   },
   page: async ({ page, allowedConsole }, use) => {
     const problems = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('pageerror', (error) => {
+      if (!allowedConsole.some((pattern) => pattern.test(error.message))) problems.push(`pageerror: ${error.message}`);
+    });
     page.on('console', (message) => {
       const text = message.text();
       if (message.type() === 'error' && !allowedConsole.some((pattern) => pattern.test(text))) {

@@ -65,10 +65,11 @@ export async function startServer({ root, overlay = null, base = '/', spa = true
       if (fault.body !== undefined) return send(200, fault.body, fault.type ?? TYPES[path.extname(rel)] ?? 'application/octet-stream');
     }
     const rel2 = rel === '' ? 'index.html' : rel;
-    const found = await readFirst(dirs, rel2);
+    // Like GitHub Pages, Netlify and `try_files $uri $uri.html`: /posts/x may be posts/x.html.
+    const found = await readFirst(dirs, rel2) ?? (path.extname(rel2) === '' ? await readFirst(dirs, rel2 + '.html') : null);
     if (found) {
       const body = found.body ?? found;
-      const type = found.index ? TYPES['.html'] : TYPES[path.extname(rel2)] ?? 'application/octet-stream';
+      const type = found.index || path.extname(rel2) === '' ? TYPES['.html'] : TYPES[path.extname(rel2)] ?? 'application/octet-stream';
       return send(200, body, type);
     }
     const hasExtension = path.extname(rel2) !== '';

@@ -7,6 +7,7 @@ mod diagnostic;
 mod feeds;
 mod front_matter;
 mod json_position;
+mod prerender;
 mod site;
 
 use std::path::PathBuf;

@@ -356,7 +356,11 @@ fn build_writes_a_deployable_folder_without_drafts() {
             && !index.contains("\"/main-"),
         "{index}"
     );
-    assert_eq!(fs::read(out.join("404.html")).unwrap(), index.as_bytes());
+    let not_found = fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(
+        not_found.contains(r#"<base href="/blog/""#) && !not_found.contains("prerendered"),
+        "{not_found}"
+    );
     assert_eq!(
         fs::read_to_string(out.join("robots.txt")).unwrap(),
         "User-agent: *\nAllow: /\n\nSitemap: https://example.org/blog/sitemap.xml\n"
@@ -467,5 +471,102 @@ fn build_never_overwrites_a_folder_it_did_not_write() {
         stderr(&output).contains("no base URL"),
         "{}",
         stderr(&output)
+    );
+}
+
+/// The `content` of the first tag in `html` that contains `marker`, read up to its quote.
+fn attribute_after(html: &str, marker: &str) -> String {
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in page"))
+        + marker.len();
+    html[start..].split('"').next().unwrap().to_string()
+}
+
+#[test]
+fn every_route_is_prerendered_with_its_title_canonical_and_description() {
+    let (_temp, out) = built_site();
+    let cases = [
+        (
+            "index.html",
+            "Minimal Folio",
+            "https://example.org/blog/",
+            "The smallest site the tests use.",
+        ),
+        (
+            "posts/hello-world.html",
+            "Hello World · Minimal Folio",
+            "https://example.org/blog/posts/hello-world",
+            "The first post, with **bold** text.",
+        ),
+        (
+            "posts/tables-and-code.html",
+            "Tables and Code · Minimal Folio",
+            "https://example.org/blog/posts/tables-and-code",
+            "A table, a code block and a footnote.",
+        ),
+        (
+            "tags.html",
+            "Tags · Minimal Folio",
+            "https://example.org/blog/tags",
+            "The smallest site the tests use.",
+        ),
+        (
+            "tags/grosse.html",
+            "Tagged “Größe” · Minimal Folio",
+            "https://example.org/blog/tags/grosse",
+            "The smallest site the tests use.",
+        ),
+        (
+            "categories.html",
+            "Categories · Minimal Folio",
+            "https://example.org/blog/categories",
+            "The smallest site the tests use.",
+        ),
+        (
+            "categories/devops-infrastructure.html",
+            "Category: DevOps &amp; Infrastructure · Minimal Folio",
+            "https://example.org/blog/categories/devops-infrastructure",
+            "The smallest site the tests use.",
+        ),
+    ];
+    for (file, title, canonical, description) in cases {
+        let html = fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(
+            html.contains(&format!("<title>{title}</title>")),
+            "{file}: title"
+        );
+        assert_eq!(
+            attribute_after(&html, r#"<link rel="canonical" href=""#),
+            canonical,
+            "{file}"
+        );
+        assert_eq!(
+            attribute_after(&html, r#"<meta name="description" content=""#),
+            description,
+            "{file}"
+        );
+        assert!(
+            html.contains(r#"<div id="prerendered">"#),
+            "{file}: no prerendered content"
+        );
+        assert_eq!(html.matches("<main").count(), 1, "{file}");
+    }
+    let post = fs::read_to_string(out.join("posts/tables-and-code.html")).unwrap();
+    assert!(
+        post.contains("<td>cargo</td>"),
+        "the post's Markdown is rendered"
+    );
+    assert!(post.contains(r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting""#), "{post}");
+    let hello = fs::read_to_string(out.join("posts/hello-world.html")).unwrap();
+    // Raw HTML in the post stays text in the prerendered page too.
+    assert!(
+        hello.contains("&lt;script&gt;window.__pwned = true&lt;/script&gt;")
+            && !hello.contains("<script>window.__pwned"),
+        "{hello}"
+    );
+    assert!(
+        !out.join("posts/secret.html").exists(),
+        "a draft was prerendered"
     );
 }

@@ -1,5 +1,6 @@
 //! `folio build`: a deployable folder: the app, the manifest (drafts removed), the posts
-//! and their files, `404.html`, feeds, sitemap and `robots.txt`.
+//! and their files, a prerendered page for every route, `404.html`, feeds, sitemap and
+//! `robots.txt`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use folio_core::{parse, query, Drafts, Manifest, ParseOptions, Post, Route, Seve
 use serde_json::Value;
 
 use crate::feeds::{absolute, atom, json_feed, rss, sitemap, Feed};
+use crate::prerender;
 use crate::site::{manifest_path, read_text, MANIFEST};
 
 include!(concat!(env!("OUT_DIR"), "/app_files.rs"));
@@ -97,12 +99,24 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
         b"This folder is written by folio build and replaced by the next build.\n",
     )?;
 
+    // index.html is the home page's prerendered version, written below with the others.
     let shell = app_shell(options.app.as_deref(), &mut writer, &base_path)?;
-    writer.write("index.html", shell.as_bytes())?;
     writer.write("404.html", shell.as_bytes())?;
 
     writer.write(MANIFEST, published_manifest(&manifest_text)?.as_bytes())?;
     copy_content(site, &options.content, &manifest, &mut writer)?;
+
+    let context = prerender::Context {
+        manifest: &manifest,
+        shell: &shell,
+        base_path: &base_path,
+        base_url: base_url.as_deref(),
+    };
+    for page in prerender::pages(&context, &|post: &Post| {
+        read_text(&site.join(&post.file)).ok()
+    }) {
+        writer.write(&page.file, page.html.as_bytes())?;
+    }
 
     match &base_url {
         Some(base_url) => write_feeds(site, &manifest, base_url, &mut writer)?,

@@ -1,0 +1,53 @@
+// Pages prerendered by `folio build`: readable without WebAssembly, then taken over by
+// the app without the content moving, after which navigation is client-side.
+import { test, expect, folioRoot } from './fixtures.js';
+
+test.use({ serve: { root: folioRoot } });
+
+test.describe('without WebAssembly', () => {
+  test.use({ allowedConsole: [/./] });
+  test('a prerendered post shows its content, title and meta tags', async ({ page, server }) => {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(server.url + 'posts/tables-and-code');
+    await expect(page.locator('#prerendered article h1')).toHaveText('Tables and Code');
+    await expect(page.locator('#prerendered .prose table td').first()).toHaveText('cargo');
+    await expect(page).toHaveTitle('Tables and Code · Minimal Folio');
+    await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://example.org/posts/tables-and-code');
+    await expect(page.locator('meta[name=description]')).toHaveAttribute('content', 'A table, a code block and a footnote.');
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+    const jsonLd = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    expect(jsonLd).toMatchObject({ '@type': 'BlogPosting', headline: 'Tables and Code', datePublished: '2024-06-10T00:00:00Z' });
+    await expect(page.locator('#app')).toBeHidden();
+  });
+});
+
+test('the app takes over a prerendered post without moving it', async ({ page, server }) => {
+  // Hold the wasm back a moment, to measure the prerendered page first.
+  await page.route('**/*.wasm', async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
+  await page.goto(server.url + 'posts/tables-and-code');
+  const box = async (selector) => page.locator(selector).first().boundingBox();
+  const before = { h1: await box('article h1'), cell: await box('.prose td'), footer: await box('footer') };
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.locator('#app')).toBeVisible();
+  const after = { h1: await box('article h1'), cell: await box('.prose td'), footer: await box('footer') };
+  expect(after).toEqual(before);
+  await expect(page.locator('main')).toHaveCount(1);
+  // Navigation is now the app's: a marker on window survives it.
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('article').getByRole('link', { name: 'Größe' }).click();
+  await expect(page).toHaveURL(server.url + 'tags/grosse');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tagged “Größe”');
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
+test('a prerendered listing is replaced by the same listing', async ({ page, server }) => {
+  await page.route('**/*.wasm', async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
+  await page.goto(server.url + 'tags/ci-cd');
+  // Leptos marks where optional parts would go with empty comments; they render nothing.
+  const markup = async () => (await page.locator('main').first().innerHTML()).replaceAll('<!---->', '');
+  const before = await markup();
+  const firstCard = await page.locator('article').first().boundingBox();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  expect(await markup()).toBe(before);
+  expect(await page.locator('article').first().boundingBox()).toEqual(firstCard);
+});
