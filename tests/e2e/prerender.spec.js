@@ -51,3 +51,35 @@ test('a prerendered listing is replaced by the same listing', async ({ page, ser
   expect(await markup()).toBe(before);
   expect(await page.locator('article').first().boundingBox()).toEqual(firstCard);
 });
+
+test.describe('folio serve', () => {
+  test('previews a site with deep links, the app and live reload', async ({ page }) => {
+    const { spawn } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { repo, site } = await import('./fixtures.js');
+    // A copy of the minimal site, so the test can edit a post.
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-serve-'));
+    fs.cpSync(site('minimal'), copy, { recursive: true });
+    const child = spawn(path.join(repo, 'target', 'debug', 'folio'), ['serve', copy, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        child.stdout.on('data', (chunk) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(chunk)); if (m) resolve(m[0]); });
+        child.on('exit', (code) => reject(new Error(`folio serve exited with ${code}`)));
+      });
+      await page.goto(url + 'posts/hello-world');
+      await expect(page.locator('article .prose strong')).toHaveText('bold');
+      await expect(page.locator('#prerendered')).toHaveCount(0);
+      await page.getByRole('link', { name: 'Posts', exact: true }).click();
+      await expect(page).toHaveURL(url);
+      await page.goto(url + 'posts/hello-world');
+      await expect(page.locator('#prerendered')).toHaveCount(0);
+      fs.writeFileSync(path.join(copy, 'posts', 'hello-world.md'), 'Edited while **open**.');
+      await expect(page.locator('article .prose strong')).toHaveText('open', { timeout: 10_000 });
+    } finally {
+      child.kill();
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});

@@ -80,6 +80,18 @@ enum Command {
         #[arg(long)]
         app: Option<PathBuf>,
     },
+    /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on changes.
+    Serve {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The folder of posts, relative to the site.
+        #[arg(long, default_value = "posts")]
+        content: String,
+    },
     /// Report every problem in the site; exit 1 if any is an error.
     Check {
         /// The site folder.
@@ -114,6 +126,11 @@ fn main() -> ExitCode {
         ),
         Command::Index { site, content } => cmd::index::run(&site, &content),
         Command::Check { site, content } => cmd::check::run(&site, &content),
+        Command::Serve {
+            site,
+            port,
+            content,
+        } => cmd::serve::run(&site, port, &content),
         Command::Build {
             site,
             out,

@@ -570,3 +570,90 @@ fn every_route_is_prerendered_with_its_title_canonical_and_description() {
         "a draft was prerendered"
     );
 }
+
+/// A raw HTTP/1.0 GET: (status, body).
+fn http_get(port: u16, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split(' ').nth(1).unwrap().parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Kills the child when dropped, so a failing test leaves no server behind.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_answers_deep_links_and_404s_and_rebuilds() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let (_temp, site) = sample("minimal");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["serve", ".", "--port", "0"])
+        .current_dir(&site)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let server = Running(child);
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let port: u16 = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+
+    let (status, body) = http_get(port, "/posts/hello-world");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<h1>Hello World</h1>") && body.contains("/__folio/reload.js"),
+        "{body}"
+    );
+    let (status, body) = http_get(port, "/some/app/route");
+    assert_eq!(status, 200);
+    assert!(body.contains("folio-app-"), "{body}");
+    assert_eq!(http_get(port, "/posts/missing.md").0, 404);
+    assert_eq!(http_get(port, "/missing.json").0, 404);
+    assert!(http_get(port, "/posts.json").1.contains("\"hello-world\""));
+
+    // An open page hears about a rebuild after a post changes.
+    let mut events = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(events, "GET /__folio/events HTTP/1.0\r\n\r\n").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    fs::write(site.join("posts/hello-world.md"), "Changed **text**.").unwrap();
+    events
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut received = String::new();
+    let mut buffer = [0u8; 256];
+    while !received.contains("data: reload") {
+        let n = events.read(&mut buffer).unwrap();
+        assert!(
+            n > 0,
+            "the event stream closed without a reload: {received}"
+        );
+        received.push_str(&String::from_utf8_lossy(&buffer[..n]));
+    }
+    assert!(http_get(port, "/posts/hello-world")
+        .1
+        .contains("Changed <strong>text</strong>."));
+    drop(server);
+}

@@ -5,3 +5,4 @@ pub mod check;
 pub mod index;
 pub mod init;
 pub mod new;
+pub mod serve;

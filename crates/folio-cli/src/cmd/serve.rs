@@ -1,0 +1,236 @@
+//! `folio serve`: builds the site into a temporary folder and serves it on loopback with a
+//! static host's deep-link fallback; rebuilds and reloads open pages when a file changes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, SystemTime};
+
+use anyhow::{Context, Result};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::cmd::build::{build, BuildOptions};
+
+/// Where the reload script and the event stream live; no site file can be there.
+const RELOAD_SCRIPT: &str = "/__folio/reload.js";
+const EVENTS: &str = "/__folio/events";
+
+const RELOAD_JS: &str = "new EventSource('/__folio/events').onmessage = () => location.reload();\n";
+
+/// Serves `site` on `port` (0 picks a free one) until the process is stopped.
+pub fn run(site: &Path, port: u16, content: &str) -> Result<ExitCode> {
+    let server = Server::http(("127.0.0.1", port))
+        .map_err(|error| anyhow::anyhow!("could not listen on 127.0.0.1:{port}: {error}"))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(port, |address| address.port());
+    let base_url = format!("http://127.0.0.1:{port}/");
+    let options = BuildOptions {
+        out: None,
+        base_url: Some(base_url.clone()),
+        content: content.to_string(),
+        app: None,
+    };
+    let folder = tempfile::tempdir().context("could not create a folder for the preview")?;
+    let out = Arc::new(RwLock::new(rebuild(site, folder.path(), 0, &options)?));
+    let generation = Arc::new(AtomicU64::new(0));
+    println!("Serving {} at {base_url} (Ctrl+C stops it)", site.display());
+    let _ = std::io::stdout().flush();
+
+    {
+        let (site, out, generation) = (
+            site.to_path_buf(),
+            Arc::clone(&out),
+            Arc::clone(&generation),
+        );
+        let folder = folder.path().to_path_buf();
+        std::thread::spawn(move || watch(&site, &folder, &options, &out, &generation));
+    }
+    for request in server.incoming_requests() {
+        if request.url().split('?').next() == Some(EVENTS) {
+            let generation = Arc::clone(&generation);
+            std::thread::spawn(move || stream_reloads(request, &generation));
+            continue;
+        }
+        let root = out.read().map(|root| root.clone()).unwrap_or_default();
+        let _ = respond(request, &root);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Builds into `folder/N` and returns that path.
+fn rebuild(site: &Path, folder: &Path, n: u64, options: &BuildOptions) -> Result<PathBuf> {
+    let out = folder.join(n.to_string());
+    build(site, &out, options)?;
+    Ok(out)
+}
+
+/// Polls the site's files twice a second; on a change, rebuilds and bumps the generation.
+fn watch(
+    site: &Path,
+    folder: &Path,
+    options: &BuildOptions,
+    out: &RwLock<PathBuf>,
+    generation: &AtomicU64,
+) {
+    let mut last = newest_change(site);
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = newest_change(site);
+        if now == last {
+            continue;
+        }
+        last = now;
+        let n = generation.load(Ordering::SeqCst) + 1;
+        match rebuild(site, folder, n, options) {
+            Ok(path) => {
+                let old = out
+                    .write()
+                    .map(|mut root| std::mem::replace(&mut *root, path))
+                    .ok();
+                generation.store(n, Ordering::SeqCst);
+                println!("rebuilt; reloading open pages");
+                if let Some(old) = old {
+                    let _ = std::fs::remove_dir_all(old);
+                }
+            }
+            Err(error) => crate::diagnostic::print_error(&error),
+        }
+    }
+}
+
+/// The latest modification time of any file of the site (its build output excluded).
+fn newest_change(site: &Path) -> Option<SystemTime> {
+    walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0
+                || !matches!(
+                    entry.file_name().to_str(),
+                    Some("dist" | ".git" | "node_modules" | "target")
+                )
+        })
+        .flatten()
+        .filter_map(|entry| entry.metadata().ok()?.modified().ok())
+        .max()
+}
+
+/// Server-sent events: one `reload` message each time the generation changes.
+fn stream_reloads(request: Request, generation: &AtomicU64) {
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    let seen = generation.load(Ordering::SeqCst);
+    let mut n_ticks = 0u32;
+    loop {
+        std::thread::sleep(Duration::from_millis(250));
+        n_ticks += 1;
+        let message = if generation.load(Ordering::SeqCst) != seen {
+            "data: reload\n\n"
+        } else if n_ticks % 60 == 0 {
+            ": keep-alive\n\n"
+        } else {
+            continue;
+        };
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+            || message.starts_with("data")
+        {
+            return;
+        }
+    }
+}
+
+/// A static host: files as they are, `/x` from `x.html`, extension-less paths get
+/// `index.html`, missing files with an extension are 404 (with `404.html`).
+fn respond(request: Request, root: &Path) -> std::io::Result<()> {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    if path == RELOAD_SCRIPT {
+        return request.respond(with_type(
+            Response::from_data(RELOAD_JS.as_bytes().to_vec()),
+            "text/javascript; charset=utf-8",
+        ));
+    }
+    let decoded = folio_core::slug::percent_decode(&path);
+    let relative = decoded.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return request.respond(Response::from_string("bad path").with_status_code(400));
+    }
+    let has_extension = Path::new(relative).extension().is_some();
+    let candidates: Vec<PathBuf> = if relative.is_empty() || relative.ends_with('/') {
+        vec![root.join(relative).join("index.html")]
+    } else if has_extension {
+        vec![root.join(relative)]
+    } else {
+        vec![
+            root.join(format!("{relative}.html")),
+            root.join(relative).join("index.html"),
+            root.join("index.html"),
+        ]
+    };
+    for candidate in candidates {
+        if let Ok(bytes) = std::fs::read(&candidate) {
+            return request.respond(page_response(bytes, &candidate, 200));
+        }
+    }
+    let not_found = root.join("404.html");
+    let bytes = std::fs::read(&not_found).unwrap_or_else(|_| b"not found".to_vec());
+    request.respond(page_response(bytes, &not_found, 404))
+}
+
+/// A file's response; HTML pages get the reload script.
+fn page_response(bytes: Vec<u8>, path: &Path, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
+    let extension = path.extension().and_then(|ext| ext.to_str()).unwrap_or("");
+    let content_type = match extension {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "md" => "text/markdown; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    let bytes = if extension == "html" {
+        let html = String::from_utf8_lossy(&bytes).replacen(
+            "</head>",
+            &format!("<script src=\"{RELOAD_SCRIPT}\" defer></script></head>"),
+            1,
+        );
+        html.into_bytes()
+    } else {
+        bytes
+    };
+    let mut response = with_type(Response::from_data(bytes), content_type).with_status_code(status);
+    if let Ok(header) = Header::from_bytes("Cache-Control", "no-store") {
+        response = response.with_header(header);
+    }
+    response
+}
+
+fn with_type<R: std::io::Read>(response: Response<R>, content_type: &str) -> Response<R> {
+    match Header::from_bytes("Content-Type", content_type) {
+        Ok(header) => response.with_header(header),
+        Err(()) => response,
+    }
+}
