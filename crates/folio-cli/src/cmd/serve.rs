@@ -136,7 +136,7 @@ fn stream_reloads(request: Request, generation: &AtomicU64) {
         n_ticks += 1;
         let message = if generation.load(Ordering::SeqCst) != seen {
             "data: reload\n\n"
-        } else if n_ticks % 60 == 0 {
+        } else if n_ticks.is_multiple_of(60) {
             ": keep-alive\n\n"
         } else {
             continue;
