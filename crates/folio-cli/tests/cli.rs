@@ -76,6 +76,8 @@ fn init_new_index_check_round_trip() {
     let manifest: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(site.join("posts.json")).unwrap()).unwrap();
     assert_eq!(manifest["site"]["title"], "Round Trip");
+    assert_eq!(manifest["$schema"], "./posts.schema.json");
+    assert!(site.join("posts.schema.json").is_file());
     let slugs: Vec<&str> = manifest["posts"]
         .as_array()
         .unwrap()

@@ -321,7 +321,17 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
     let site = Site {
         title: title.unwrap_or_default(),
         description: reader.optional_text("description"),
-        base_url: reader.optional_text("base_url"),
+        base_url: reader.optional_text("base_url").and_then(|url| {
+            let is_absolute = url.starts_with("https://") || url.starts_with("http://");
+            if !is_absolute {
+                reader.push(
+                    Severity::Error,
+                    "base_url",
+                    ProblemKind::NotAbsolute(url.clone()),
+                );
+            }
+            is_absolute.then_some(url)
+        }),
         author: reader.optional_text("author"),
         language: reader.optional_text("language"),
         feed_content: match reader.optional_text("feed_content").as_deref() {
@@ -360,6 +370,16 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
     Ok(site)
 }
 
+/// The fields of the `site` block that Folio knows (and the schema lists).
+pub const SITE_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "author",
+    "language",
+    "feed_content",
+];
+
 /// Reads the fields of one JSON object, recording a problem for each bad one.
 struct FieldReader<'a> {
     fields: &'a Map<String, Value>,
@@ -368,7 +388,8 @@ struct FieldReader<'a> {
     problems: Vec<Problem>,
 }
 
-const POST_FIELDS: &[&str] = &[
+/// The fields of a post that the contract defines (and the schema lists).
+pub const POST_FIELDS: &[&str] = &[
     "slug",
     "title",
     "date",
@@ -755,6 +776,10 @@ mod tests {
             "",
         );
         check("\u{feff}{\"version\":1,\"site\":{\"title\":\"T\"}}", "");
+        check(
+            r#"{"version":1,"site":{"title":"T","base_url":"example.org/blog"}}"#,
+            r#"Error: site.base_url: "example.org/blog" is not an absolute URL; use one such as https://example.org/blog/"#,
+        );
     }
 
     #[test]

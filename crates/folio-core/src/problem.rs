@@ -41,6 +41,8 @@ pub enum ProblemKind {
     BadMinutes,
     /// A field the contract does not define; ignored.
     UnknownField,
+    /// `base_url` without a scheme and host.
+    NotAbsolute(String),
     /// A setting with a value it does not know.
     BadChoice {
         /// The value found.
@@ -87,6 +89,7 @@ impl fmt::Display for ProblemKind {
                 "{value:?} is not a path inside the site; use a relative path such as posts/hello.md"
             ),
             ProblemKind::BadMinutes => write!(f, "must be a whole number of minutes, 1 or more"),
+            ProblemKind::NotAbsolute(value) => write!(f, "{value:?} is not an absolute URL; use one such as https://example.org/blog/"),
             ProblemKind::UnknownField => write!(f, "is not a known field and is ignored"),
             ProblemKind::BadChoice { value, choices } => write!(f, "{value:?} is not one of {choices}; using \"summary\""),
         }

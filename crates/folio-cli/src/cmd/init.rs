@@ -8,6 +8,10 @@ use anyhow::{bail, Context, Result};
 use crate::cmd::index;
 use crate::site::{manifest_path, write_atomically};
 
+/// The JSON Schema of `posts.json`, from `schema/` in the repository.
+const SCHEMA: &str = include_str!("../../../../schema/posts.schema.json");
+const SCHEMA_FILE: &str = "posts.schema.json";
+
 const EXAMPLE_POST: &str = r#"---
 title: "Hello, Folio"
 date: 2024-01-01
@@ -45,8 +49,10 @@ pub fn run(dir: &Path, title: &str) -> Result<ExitCode> {
     std::fs::create_dir_all(&posts)
         .with_context(|| format!("could not create {}", posts.display()))?;
     std::fs::write(posts.join("hello-folio.md"), EXAMPLE_POST)?;
+    // The schema beside the manifest lets editors validate and complete it.
+    std::fs::write(dir.join(SCHEMA_FILE), SCHEMA)?;
     let site = serde_json::json!({ "title": title, "language": "en" });
-    let manifest = folio_core::record::to_json(None, &site, &[]);
+    let manifest = folio_core::record::to_json(Some(&format!("./{SCHEMA_FILE}")), &site, &[]);
     write_atomically(&manifest_path(dir), &manifest)?;
     let code = index::run(dir, "posts")?;
     println!(
