@@ -49,28 +49,22 @@ pub struct RenderOptions<'a> {
 
 impl<'a> RenderOptions<'a> {
     /// Options for rendering `post` (whose text is `markdown`), linking to other posts of
-    /// `manifest`. Only posts whose file name occurs in the text can be linked from it;
-    /// keeping just those keeps the options small enough to send to a worker on any site.
+    /// `manifest`. Only the posts this text links to are kept, which keeps the options small
+    /// enough to send to a worker and the cost independent of the size of the site.
     pub fn for_post(manifest: &Manifest, post: &'a Post, markdown: &str) -> RenderOptions<'a> {
-        let post_links = manifest
-            .posts
-            .iter()
-            .filter(|other| {
-                let file_name = other.file.rsplit('/').next().unwrap_or(&other.file);
-                markdown.contains(file_name)
-            })
-            .map(|other| {
-                (
-                    other.file.clone(),
-                    relative(&Route::Post(&other.slug).href()),
-                )
-            })
-            .collect();
-        RenderOptions {
-            file: &post.file,
-            page: relative(&Route::Post(&post.slug).href()),
-            post_links,
-        }
+        // Most posts link to no other post file: skip the extra parse for them.
+        let post_links = if markdown.contains(".md") {
+            links(markdown)
+                .into_iter()
+                .filter_map(|link| resolve_relative(&post.file, &link.url))
+                .filter(|target| target.ends_with(".md"))
+                .filter_map(|target| manifest.post_by_file(&target))
+                .map(|other| (other.file.clone(), relative(&Route::Post(&other.slug).href())))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        RenderOptions { file: &post.file, page: relative(&Route::Post(&post.slug).href()), post_links }
     }
 
     /// Options rebuilt from their parts, as [`RenderOptions::file`], [`RenderOptions::page`]
