@@ -8,6 +8,7 @@ mod feeds;
 mod front_matter;
 mod json_position;
 mod prerender;
+mod progress;
 mod site;
 
 use std::path::PathBuf;
@@ -19,6 +20,9 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "folio", version, about)]
 struct Cli {
+    /// No progress bars or summaries; only problems are printed.
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -105,6 +109,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.quiet {
+        progress::set_quiet();
+    }
     let result = match cli.command {
         Command::Init { dir, title } => cmd::init::run(&dir, &title),
         Command::New {

@@ -659,3 +659,14 @@ fn serve_answers_deep_links_and_404s_and_rebuilds() {
         .contains("Changed <strong>text</strong>."));
     drop(server);
 }
+
+#[test]
+fn quiet_prints_nothing_but_problems() {
+    let (_temp, site) = sample("minimal");
+    let output = folio(&["--quiet", "index", "."], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    let output = folio(&["build", ".", "--out", "out", "-q"], &site);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output), "");
+}

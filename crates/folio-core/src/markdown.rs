@@ -59,12 +59,21 @@ impl<'a> RenderOptions<'a> {
                 .filter_map(|link| resolve_relative(&post.file, &link.url))
                 .filter(|target| target.ends_with(".md"))
                 .filter_map(|target| manifest.post_by_file(&target))
-                .map(|other| (other.file.clone(), relative(&Route::Post(&other.slug).href())))
+                .map(|other| {
+                    (
+                        other.file.clone(),
+                        relative(&Route::Post(&other.slug).href()),
+                    )
+                })
                 .collect()
         } else {
             Vec::new()
         };
-        RenderOptions { file: &post.file, page: relative(&Route::Post(&post.slug).href()), post_links }
+        RenderOptions {
+            file: &post.file,
+            page: relative(&Route::Post(&post.slug).href()),
+            post_links,
+        }
     }
 
     /// Options rebuilt from their parts, as [`RenderOptions::file`], [`RenderOptions::page`]

@@ -37,6 +37,9 @@ pub struct BuildOptions {
 pub fn run(site: &Path, options: &BuildOptions) -> Result<ExitCode> {
     let out = options.out.clone().unwrap_or_else(|| site.join("dist"));
     let report = build(site, &out, options)?;
+    if crate::progress::is_quiet() {
+        return Ok(ExitCode::SUCCESS);
+    }
     println!(
         "{}: {} posts, {} files",
         out.display(),

@@ -26,6 +26,9 @@ pub fn run(site: &Path, content: &str) -> Result<ExitCode> {
         write_atomically(&path, &text)?;
     }
     let n_posts = text.matches("\"file\":").count();
+    if crate::progress::is_quiet() {
+        return Ok(ExitCode::SUCCESS);
+    }
     println!(
         "{}: {n_posts} posts{}",
         path.display(),
@@ -64,7 +67,10 @@ pub fn manifest_text(site: &Path, content: &str) -> Result<(String, Vec<Diagnost
     };
     let mut diagnostics = Vec::new();
     let mut records: Vec<PostRecord> = Vec::new();
-    for file in markdown_files(site, content)? {
+    let files = markdown_files(site, content)?;
+    let bar = crate::progress::bar(files.len(), "index");
+    for file in files {
+        bar.inc(1);
         let text = match read_text(&site.join(&file)) {
             Ok(text) => text,
             Err(error) => {
@@ -92,6 +98,7 @@ pub fn manifest_text(site: &Path, content: &str) -> Result<(String, Vec<Diagnost
             records.push(record);
         }
     }
+    bar.finish_and_clear();
     // Newest first; equal dates by file name, so the output never depends on disk order.
     records.sort_by(|a, b| {
         let (date_a, date_b) = (PostDate::parse(&a.date), PostDate::parse(&b.date));
