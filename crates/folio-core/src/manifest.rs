@@ -157,6 +157,8 @@ pub struct Manifest {
     pub posts: Vec<Arc<Post>>,
     /// Everything wrong with the manifest, in file order.
     pub problems: Vec<Problem>,
+    /// Index into `posts` by file, for resolving links between posts.
+    by_file: HashMap<String, usize>,
 }
 
 impl Manifest {
@@ -167,7 +169,9 @@ impl Manifest {
 
     /// The post whose Markdown is at `file` (a normalised site-relative path).
     pub fn post_by_file(&self, file: &str) -> Option<&Arc<Post>> {
-        self.posts.iter().find(|post| post.file == file)
+        self.by_file
+            .get(file)
+            .and_then(|index| self.posts.get(*index))
     }
 
     /// How many posts were skipped because of errors.
@@ -285,10 +289,16 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
     }
     // Stable sort: equal dates keep file order, as the contract promises.
     posts.sort_by(|a, b| b.date.cmp(&a.date));
+    let by_file = posts
+        .iter()
+        .enumerate()
+        .map(|(index, post)| (post.file.clone(), index))
+        .collect();
     Ok(Manifest {
         site,
         posts,
         problems,
+        by_file,
     })
 }
 

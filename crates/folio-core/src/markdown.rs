@@ -52,23 +52,19 @@ impl<'a> RenderOptions<'a> {
     /// `manifest`. Only the posts this text links to are kept, which keeps the options small
     /// enough to send to a worker and the cost independent of the size of the site.
     pub fn for_post(manifest: &Manifest, post: &'a Post, markdown: &str) -> RenderOptions<'a> {
-        // Most posts link to no other post file: skip the extra parse for them.
-        let post_links = if markdown.contains(".md") {
-            links(markdown)
-                .into_iter()
-                .filter_map(|link| resolve_relative(&post.file, &link.url))
-                .filter(|target| target.ends_with(".md"))
-                .filter_map(|target| manifest.post_by_file(&target))
-                .map(|other| {
-                    (
-                        other.file.clone(),
-                        relative(&Route::Post(&other.slug).href()),
-                    )
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // A plain scan, not a parse: the app renders in a worker, and a parse here would
+        // pull the Markdown parser back into the app's own wasm.
+        let post_links = md_link_candidates(markdown)
+            .into_iter()
+            .filter_map(|candidate| resolve_relative(&post.file, candidate))
+            .filter_map(|target| manifest.post_by_file(&target))
+            .map(|other| {
+                (
+                    other.file.clone(),
+                    relative(&Route::Post(&other.slug).href()),
+                )
+            })
+            .collect();
         RenderOptions {
             file: &post.file,
             page: relative(&Route::Post(&post.slug).href()),
@@ -104,6 +100,29 @@ impl<'a> RenderOptions<'a> {
     pub fn post_links(&self) -> &[(String, String)] {
         &self.post_links
     }
+}
+
+/// Every word of `markdown` that looks like a path to a `.md` file (`../a.md`,
+/// `other.md#part`): a superset of the post files it links to.
+fn md_link_candidates(markdown: &str) -> Vec<&str> {
+    let is_delimiter =
+        |c: char| c.is_whitespace() || matches!(c, '(' | '<' | '[' | ']' | '"' | '\'' | '`');
+    let mut candidates = Vec::new();
+    for (at, _) in markdown.match_indices(".md") {
+        let end = at + 3;
+        let next = markdown[end..].chars().next();
+        if next.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-') {
+            continue;
+        }
+        let start = markdown[..at]
+            .rfind(is_delimiter)
+            .map_or(0, |index| index + 1);
+        let candidate = &markdown[start..end];
+        if !candidate.is_empty() && !candidates.contains(&candidate) {
+            candidates.push(candidate);
+        }
+    }
+    candidates
 }
 
 /// The parser, with the options every caller must share.
@@ -709,6 +728,16 @@ mod tests {
         assert_eq!(options.post_links().len(), 2);
         let html = render(markdown, &options);
         assert_eq!(html.as_str().trim(), "<p><a href=\"posts/second#intro\">next</a> <a href=\"posts/first\">self</a> <a href=\"posts/2024/pic.png\">img</a></p>");
+    }
+
+    #[test]
+    fn md_link_candidates_find_post_files() {
+        let text =
+            "See [a](a.md), [b](<../b.md#x>) and [c]: c.md\nnot thing.mdx or `code.md` or e.md.";
+        assert_eq!(
+            md_link_candidates(text),
+            ["a.md", "../b.md", "c.md", "code.md", "e.md"]
+        );
     }
 
     #[test]
