@@ -346,37 +346,10 @@ impl<'o, 'a> Filter<'o, 'a> {
                 }
             }
             Event::InlineHtml(raw) => push_visible_html(&raw, out),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match self.destination(link_type, dest_url) {
-                Some(dest_url) => {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => match self.checked(tag) {
+                Some(tag) => {
                     self.dropped.push(false);
-                    out.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
-                }
-                None => self.dropped.push(true),
-            },
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match self.destination(link_type, dest_url) {
-                Some(dest_url) => {
-                    self.dropped.push(false);
-                    out.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
+                    out.push(Event::Start(tag));
                 }
                 None => self.dropped.push(true),
             },
@@ -483,6 +456,41 @@ impl<'o, 'a> Filter<'o, 'a> {
             out.push(Event::Html(CowStr::from("</li>")));
         }
         out.push(Event::Html(CowStr::from("</ol></section>")));
+    }
+
+    /// A link or image with its URL checked and resolved, or `None` to drop the URL.
+    fn checked<'e>(&self, tag: Tag<'e>) -> Option<Tag<'e>> {
+        match tag {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
+                let dest_url = self.destination(link_type, dest_url)?;
+                Some(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
+                let dest_url = self.destination(link_type, dest_url)?;
+                Some(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => Some(other),
+        }
     }
 
     /// The URL to write for a link or image, or `None` to drop it.
