@@ -78,6 +78,18 @@ fn init_new_index_check_round_trip() {
     assert_eq!(manifest["site"]["title"], "Round Trip");
     assert_eq!(manifest["$schema"], "./posts.schema.json");
     assert!(site.join("posts.schema.json").is_file());
+    // The app is there, so the folder deploys as it is.
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        index.contains("folio-app-") && site.join("404.html").is_file(),
+        "{index}"
+    );
+    let n_wasm = fs::read_dir(&site)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".wasm"))
+        .count();
+    assert_eq!(n_wasm, 2, "the app and the render worker");
     let slugs: Vec<&str> = manifest["posts"]
         .as_array()
         .unwrap()

@@ -131,6 +131,19 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
     })
 }
 
+/// Writes the reader app (with `404.html`) into `dir`, for a site served at the domain root:
+/// what `folio init` puts in a new site so the folder can be deployed as it is.
+pub fn write_app(dir: &Path) -> Result<usize> {
+    let mut writer = Writer {
+        out: dir.to_path_buf(),
+        n_files: 0,
+    };
+    let shell = app_shell(None, &mut writer, "/")?;
+    writer.write("index.html", shell.as_bytes())?;
+    writer.write("404.html", shell.as_bytes())?;
+    Ok(writer.n_files)
+}
+
 /// The path of an absolute URL without its trailing slash.
 fn base_path_of_url(url: &str) -> String {
     let with_slash = if url.ends_with('/') {

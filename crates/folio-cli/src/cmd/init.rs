@@ -1,11 +1,11 @@
-//! `folio init`: a new site with its settings and one example post.
+//! `folio init`: a new site with its settings, one example post and the reader app.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-use crate::cmd::index;
+use crate::cmd::{build, index};
 use crate::site::{manifest_path, write_atomically};
 
 /// The JSON Schema of `posts.json`, from `schema/` in the repository.
@@ -54,6 +54,9 @@ pub fn run(dir: &Path, title: &str) -> Result<ExitCode> {
     let site = serde_json::json!({ "title": title, "language": "en" });
     let manifest = folio_core::record::to_json(Some(&format!("./{SCHEMA_FILE}")), &site, &[]);
     write_atomically(&manifest_path(dir), &manifest)?;
+    // The app too, so the new folder is a site any static host can serve as it is;
+    // `folio build` writes a fresh copy (with prerendered pages and feeds) each time.
+    build::write_app(dir)?;
     let code = index::run(dir, "posts")?;
     println!(
         "Created {}. Next: folio new \"Title\", folio index, folio check",
