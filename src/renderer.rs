@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use folio_core::markdown::RenderOptions;
+use folio_core::sanitize::RawHtml;
 use folio_core::SafeHtml;
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
@@ -115,6 +116,11 @@ pub async fn render(markdown: &str, options: &RenderOptions<'_>) -> Result<Rende
     request.push(&JsValue::from_str(markdown));
     request.push(&JsValue::from_str(options.file()));
     request.push(&JsValue::from_str(options.page()));
+    let raw_html = match options.raw_html() {
+        RawHtml::Trusted => "trusted",
+        RawHtml::Allowlist => "allowlist",
+    };
+    request.push(&JsValue::from_str(raw_html));
     for (file, href) in options.post_links() {
         request.push(&JsValue::from_str(file));
         request.push(&JsValue::from_str(href));

@@ -16,6 +16,7 @@ pub mod query;
 pub mod reading_time;
 pub mod record;
 pub mod route;
+pub mod sanitize;
 pub mod slug;
 
 pub use date::PostDate;

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::date::PostDate;
 use crate::problem::{Problem, ProblemKind, Severity};
+use crate::sanitize::RawHtml;
 use crate::slug::{slugify, Slug};
 
 /// The manifest version this reader understands.
@@ -87,6 +88,9 @@ pub struct Site {
     /// What feeds carry (`feed_content`: `"summary"`, the default, or `"full"`). A Folio
     /// extension of the contract.
     pub feed_content: FeedContent,
+    /// What raw HTML in posts may do (`raw_html`: `"allowlist"`, the default, or
+    /// `"trusted"`). A Folio extension of the contract.
+    pub raw_html: RawHtml,
 }
 
 /// What each feed entry carries.
@@ -360,6 +364,20 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
                 FeedContent::Summary
             }
         },
+        raw_html: match reader.optional_text("raw_html").as_deref() {
+            Some("trusted") => RawHtml::Trusted,
+            None | Some("allowlist") => RawHtml::Allowlist,
+            Some(other) => {
+                let value = other.to_string();
+                let choices = "\"allowlist\" or \"trusted\"";
+                reader.push(
+                    Severity::Warning,
+                    "raw_html",
+                    ProblemKind::BadChoice { value, choices },
+                );
+                RawHtml::Allowlist
+            }
+        },
     };
     reader.unknown_fields(&[
         "title",
@@ -388,6 +406,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "author",
     "language",
     "feed_content",
+    "raw_html",
 ];
 
 /// Reads the fields of one JSON object, recording a problem for each bad one.

@@ -13,6 +13,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::manifest::{normalise_site_path, Manifest, Post};
 use crate::route::Route;
+use crate::sanitize::{RawHtml, Sanitizer};
 use crate::slug::slugify;
 
 /// HTML produced by [`render`]. It has no other constructor, so holding one means the text
@@ -45,6 +46,8 @@ pub struct RenderOptions<'a> {
     page: String,
     /// `(file, href)` of other posts this one may link to, so `other.md` links to that post.
     post_links: Vec<(String, String)>,
+    /// What raw HTML may do.
+    raw_html: RawHtml,
 }
 
 impl<'a> RenderOptions<'a> {
@@ -69,6 +72,7 @@ impl<'a> RenderOptions<'a> {
             file: &post.file,
             page: relative(&Route::Post(&post.slug).href()),
             post_links,
+            raw_html: manifest.site.raw_html,
         }
     }
 
@@ -78,12 +82,19 @@ impl<'a> RenderOptions<'a> {
         file: &'a str,
         page: &str,
         post_links: Vec<(String, String)>,
+        raw_html: RawHtml,
     ) -> RenderOptions<'a> {
         RenderOptions {
             file,
             page: page.trim_start_matches('/').to_string(),
             post_links,
+            raw_html,
         }
+    }
+
+    /// What raw HTML may do.
+    pub fn raw_html(&self) -> RawHtml {
+        self.raw_html
     }
 
     /// The Markdown file, relative to the site root.
@@ -295,6 +306,11 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> SafeHtml {
             event => filter.event(event, target),
         }
     }
+    // Close what raw HTML left open, so it cannot swallow what follows the post.
+    let closing = filter.sanitizer.close_all();
+    if !closing.is_empty() {
+        out.push(Event::Html(CowStr::from(closing)));
+    }
     filter.footnotes(&mut out);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
@@ -311,6 +327,8 @@ struct Filter<'o, 'a> {
     definitions: Vec<(String, Vec<Event<'a>>)>,
     /// The text of the raw HTML block being read, if any.
     html_block: Option<String>,
+    /// The allowlist, with the elements raw HTML left open.
+    sanitizer: Sanitizer,
 }
 
 impl<'o, 'a> Filter<'o, 'a> {
@@ -322,30 +340,35 @@ impl<'o, 'a> Filter<'o, 'a> {
             numbers: Vec::new(),
             definitions: Vec::new(),
             html_block: None,
+            sanitizer: Sanitizer::default(),
         }
     }
 
     fn event<'e>(&mut self, event: Event<'e>, out: &mut Vec<Event<'e>>) {
         match event {
-            // Raw HTML becomes visible text; the browser never parses HTML from a post.
-            // Comments (`<!-- more -->`) are invisible in any renderer, so they are dropped.
+            // Raw HTML goes through the allowlist (or as written, for trusted sites). A
+            // block arrives in pieces, so it is collected and cleaned whole.
             Event::Start(Tag::HtmlBlock) => self.html_block = Some(String::new()),
             Event::Html(raw) => match &mut self.html_block {
                 Some(block) => block.push_str(&raw),
-                None => push_visible_html(&raw, out),
+                None => {
+                    let html = self.clean_html(&raw);
+                    out.push(Event::Html(CowStr::from(html)));
+                }
             },
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some(block) = self.html_block.take() {
-                    let visible = without_comments(&block);
-                    let visible = visible.trim_end();
-                    if !visible.trim().is_empty() {
-                        out.push(Event::Start(Tag::Paragraph));
-                        out.push(Event::Text(CowStr::from(visible.to_string())));
-                        out.push(Event::End(TagEnd::Paragraph));
+                    let html = self.clean_html(&block);
+                    // A block that was only a comment leaves nothing, not an empty line.
+                    if !html.trim().is_empty() {
+                        out.push(Event::Html(CowStr::from(html)));
                     }
                 }
             }
-            Event::InlineHtml(raw) => push_visible_html(&raw, out),
+            Event::InlineHtml(raw) => {
+                let html = self.clean_html(&raw);
+                out.push(Event::InlineHtml(CowStr::from(html)));
+            }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => match self.checked(tag) {
                 Some(tag) => {
                     self.dropped.push(false);
@@ -458,6 +481,21 @@ impl<'o, 'a> Filter<'o, 'a> {
         out.push(Event::Html(CowStr::from("</ol></section>")));
     }
 
+    /// Raw HTML as the site allows it.
+    fn clean_html(&mut self, raw: &str) -> String {
+        match self.options.raw_html {
+            RawHtml::Trusted => raw.to_string(),
+            RawHtml::Allowlist => {
+                let options = self.options;
+                let url = |url: &str| {
+                    resolve_destination(options, LinkType::Inline, CowStr::from(url.to_string()))
+                        .map(|url| url.to_string())
+                };
+                self.sanitizer.clean(raw, &url)
+            }
+        }
+    }
+
     /// A link or image with its URL checked and resolved, or `None` to drop the URL.
     fn checked<'e>(&self, tag: Tag<'e>) -> Option<Tag<'e>> {
         match tag {
@@ -467,7 +505,7 @@ impl<'o, 'a> Filter<'o, 'a> {
                 title,
                 id,
             } => {
-                let dest_url = self.destination(link_type, dest_url)?;
+                let dest_url = resolve_destination(self.options, link_type, dest_url)?;
                 Some(Tag::Link {
                     link_type,
                     dest_url,
@@ -481,7 +519,7 @@ impl<'o, 'a> Filter<'o, 'a> {
                 title,
                 id,
             } => {
-                let dest_url = self.destination(link_type, dest_url)?;
+                let dest_url = resolve_destination(self.options, link_type, dest_url)?;
                 Some(Tag::Image {
                     link_type,
                     dest_url,
@@ -492,51 +530,59 @@ impl<'o, 'a> Filter<'o, 'a> {
             other => Some(other),
         }
     }
+}
 
-    /// The URL to write for a link or image, or `None` to drop it.
-    fn destination<'e>(&self, link_type: LinkType, url: CowStr<'e>) -> Option<CowStr<'e>> {
-        if link_type == LinkType::Email {
-            // The writer adds `mailto:` to `<user@example.org>` autolinks itself.
-            return Some(url);
-        }
-        match classify(&url) {
-            Destination::Allowed => Some(url),
-            Destination::Forbidden => None,
-            Destination::Fragment => Some(CowStr::from(format!("{}{url}", self.options.page))),
-            Destination::Relative => Some(CowStr::from(self.resolve(&url))),
-        }
+/// The URL to write for a link or image, or `None` to drop it.
+fn resolve_destination<'e>(
+    options: &RenderOptions<'_>,
+    link_type: LinkType,
+    url: CowStr<'e>,
+) -> Option<CowStr<'e>> {
+    if link_type == LinkType::Email {
+        // The writer adds `mailto:` to `<user@example.org>` autolinks itself.
+        return Some(url);
     }
+    match classify(&url) {
+        Destination::Allowed => Some(url),
+        Destination::Forbidden => None,
+        Destination::Fragment => Some(CowStr::from(format!("{}{url}", options.page))),
+        Destination::Relative => Some(CowStr::from(resolve_path(options, &url))),
+    }
+}
 
-    /// `../images/a.png` in `posts/x.md` → `images/a.png`; `other.md#part` → `posts/other#part`
-    /// when `posts/other.md` is a post. The result is relative to the site root, so it works
-    /// with the `<base href>` of any deployment path.
-    fn resolve(&self, url: &str) -> String {
-        let split = url.find(['?', '#']).unwrap_or(url.len());
-        let (path, suffix) = url.split_at(split);
-        let folder = self
-            .options
-            .file
-            .rsplit_once('/')
-            .map_or("", |(folder, _)| folder);
-        let joined = if folder.is_empty() {
-            path.to_string()
-        } else {
-            format!("{folder}/{path}")
-        };
-        let Some(resolved) = normalise_site_path(&joined) else {
-            // Climbing above the site root: keep what the author wrote.
-            return url.to_string();
-        };
-        let post_href = self
-            .options
-            .post_links
-            .iter()
-            .find(|(file, _)| *file == resolved);
-        match post_href {
-            Some((_, href)) => format!("{href}{suffix}"),
-            None => format!("{resolved}{suffix}"),
-        }
+/// `../images/a.png` in `posts/x.md` → `images/a.png`; `other.md#part` → `posts/other#part`
+/// when `posts/other.md` is a post. The result is relative to the site root, so it works
+/// with the `<base href>` of any deployment path.
+fn resolve_path(options: &RenderOptions<'_>, url: &str) -> String {
+    let split = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, suffix) = url.split_at(split);
+    let folder = options
+        .file
+        .rsplit_once('/')
+        .map_or("", |(folder, _)| folder);
+    let joined = if folder.is_empty() {
+        path.to_string()
+    } else {
+        format!("{folder}/{path}")
+    };
+    let Some(resolved) = normalise_site_path(&joined) else {
+        // Climbing above the site root: keep what the author wrote.
+        return url.to_string();
+    };
+    let post_href = options
+        .post_links
+        .iter()
+        .find(|(file, _)| *file == resolved);
+    match post_href {
+        Some((_, href)) => format!("{href}{suffix}"),
+        None => format!("{resolved}{suffix}"),
     }
+}
+
+/// A URL as the allowlist accepts it (no resolution), for tests of the sanitizer.
+#[cfg(test)]
+pub(crate) fn allowed_url(url: &str) -> Option<String> {
+    (classify(url) != Destination::Forbidden).then(|| url.to_string())
 }
 
 /// What kind of URL a link or image has.
@@ -581,29 +627,6 @@ fn classify(url: &str) -> Destination {
     }
 }
 
-/// Inline raw HTML as text, unless it is a comment.
-fn push_visible_html<'e>(raw: &str, out: &mut Vec<Event<'e>>) {
-    let visible = without_comments(raw);
-    if !visible.is_empty() {
-        out.push(Event::Text(CowStr::from(visible)));
-    }
-}
-
-/// `a <!-- b --> c` → `a  c`; an unclosed comment runs to the end, as in a browser.
-fn without_comments(html: &str) -> String {
-    let mut visible = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!--") {
-        visible.push_str(&rest[..start]);
-        match rest[start + 4..].find("-->") {
-            Some(end) => rest = &rest[start + 4 + end + 3..],
-            None => return visible,
-        }
-    }
-    visible.push_str(rest);
-    visible
-}
-
 /// `/posts/a` → `posts/a`.
 fn relative(href: &str) -> String {
     href.trim_start_matches('/').to_string()
@@ -616,7 +639,8 @@ mod tests {
 
     #[track_caller]
     fn check(markdown: &str, expect: &str) {
-        let options = RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new());
+        let options =
+            RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new(), RawHtml::Allowlist);
         let got = render(markdown, &options);
         assert_eq!(got.as_str().trim(), expect.trim(), "markdown:\n{markdown}");
     }
@@ -653,18 +677,18 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_shown_as_text() {
+    fn raw_html_goes_through_the_allowlist() {
         check(
             "<script>alert(1)</script>",
-            "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
         );
         check(
             "Hi <img src=x onerror=alert(1)> there",
-            "<p>Hi &lt;img src=x onerror=alert(1)&gt; there</p>",
+            "<p>Hi <img src=\"posts/x\" loading=\"lazy\"> there</p>",
         );
         check(
-            "<div>\n*not emphasis*\n</div>",
-            "<p>&lt;div&gt;\n*not emphasis*\n&lt;/div&gt;</p>",
+            "<details>\n<summary>More</summary>\n\n*Markdown inside*\n\n</details>",
+            "<details>\n<summary>More</summary>\n<p><em>Markdown inside</em></p>\n</details>",
         );
         check(
             "First.\n\n<!-- more -->\n\nSecond <!-- inline --> end.",
@@ -672,9 +696,29 @@ mod tests {
         );
         check(
             "<!--\nmulti\nline\n-->\n<b>after</b>",
-            "<p>&lt;b&gt;after&lt;/b&gt;</p>",
+            "<p><b>after</b></p>",
         );
-        check("<div><!-- unclosed", "<p>&lt;div&gt;</p>");
+        check("<div><!-- unclosed", "<div></div>");
+        // Unbalanced raw HTML is closed at the end of the post, before the footnotes.
+        check("<div><b>open\n\nText[^1].\n\n[^1]: Note.", "<div><b>open\n<p>Text<sup class=\"footnote-ref\"><a href=\"posts/a#fn-1\" id=\"fnref-1\">1</a></sup>.</p>\n</b></div><section class=\"footnotes\" aria-label=\"Footnotes\"><ol><li id=\"fn-1\">\n<p>Note. <a href=\"posts/a#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a></p>\n</li></ol></section>");
+        check(
+            "<a href=\"javascript:alert(1)\">x</a> <a href=\"../img/a.png\">y</a>",
+            "<p><a>x</a> <a href=\"img/a.png\">y</a></p>",
+        );
+    }
+
+    #[test]
+    fn trusted_sites_keep_raw_html() {
+        let options =
+            RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new(), RawHtml::Trusted);
+        let html = render(
+            "<div onclick=\"go()\">x</div>\n\nText <span style=\"color:red\">red</span>",
+            &options,
+        );
+        assert_eq!(
+            html.as_str(),
+            "<div onclick=\"go()\">x</div>\n<p>Text <span style=\"color:red\">red</span></p>\n"
+        );
     }
 
     #[test]
@@ -864,7 +908,7 @@ mod real_posts {
             let text = std::fs::read_to_string(&file).unwrap();
             let html = render(
                 &text,
-                &RenderOptions::from_parts("posts/x.md", "posts/x", Vec::new()),
+                &RenderOptions::from_parts("posts/x.md", "posts/x", Vec::new(), RawHtml::Allowlist),
             );
             let html = html.as_str();
             assert!(

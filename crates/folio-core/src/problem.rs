@@ -91,7 +91,7 @@ impl fmt::Display for ProblemKind {
             ProblemKind::BadMinutes => write!(f, "must be a whole number of minutes, 1 or more"),
             ProblemKind::NotAbsolute(value) => write!(f, "{value:?} is not an absolute URL; use one such as https://example.org/blog/"),
             ProblemKind::UnknownField => write!(f, "is not a known field and is ignored"),
-            ProblemKind::BadChoice { value, choices } => write!(f, "{value:?} is not one of {choices}; using \"summary\""),
+            ProblemKind::BadChoice { value, choices } => write!(f, "{value:?} is not one of {choices}; using the first"),
         }
     }
 }

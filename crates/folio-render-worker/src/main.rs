@@ -5,12 +5,14 @@
 //! blocks the page. The app (`src/renderer.rs`) starts this worker on the first post.
 //!
 //! Protocol, as JS arrays (no serde on either side):
-//! request `[id, markdown, file, page, linkFile0, linkHref0, linkFile1, ...]`,
+//! request `[id, markdown, file, page, rawHtml ("trusted" or "allowlist"), linkFile0,
+//! linkHref0, linkFile1, ...]`,
 //! answer `[id, html, minutes]`. Once its handler is installed the worker posts `"ready"`:
 //! messages that arrive while the module is still loading would otherwise be lost.
 
 use folio_core::markdown::RenderOptions;
 use folio_core::reading_time;
+use folio_core::sanitize::RawHtml;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,11 +29,16 @@ fn main() {
         let markdown = text(1);
         let file = text(2);
         let page = text(3);
-        let post_links = (4..request.length())
+        let raw_html = if text(4) == "trusted" {
+            RawHtml::Trusted
+        } else {
+            RawHtml::Allowlist
+        };
+        let post_links = (5..request.length())
             .step_by(2)
             .map(|index| (text(index), text(index + 1)))
             .collect();
-        let options = RenderOptions::from_parts(&file, &page, post_links);
+        let options = RenderOptions::from_parts(&file, &page, post_links, raw_html);
         let html = folio_core::render(&markdown, &options);
         let minutes = reading_time::minutes(&markdown);
         let answer = Array::of3(
