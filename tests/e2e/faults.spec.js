@@ -2,7 +2,7 @@
 // with a way home, and never a blank page or a panic.
 import { test, expect, site, listedSlugs } from './fixtures.js';
 
-const missing = [/Failed to load resource: the server responded with a status of (404|500)/];
+const missing = /Failed to load resource: the server responded with a status of (404|500)/;
 
 test.describe('a missing manifest', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { status: 404 } } }, allowedConsole: missing });

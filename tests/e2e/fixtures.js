@@ -17,20 +17,22 @@ export const test = base.extend({
   // Options for the server; override with test.use({ serve: {...} }).
   serve: [{}, { option: true }],
   // Console messages and page errors that are expected (for example the 404 of a missing file).
-  allowedConsole: [[], { option: true }],
+  allowedConsole: [/$^/, { option: true }],
   server: async ({ serve }, use) => {
     const server = await startServer({ root: dist, ...serve });
     await use(server);
     await server.close();
   },
   page: async ({ page, allowedConsole }, use) => {
+    // One pattern or several (test.use takes a bare array as [value, options], so pass one RegExp).
+    const allowed = [].concat(allowedConsole);
     const problems = [];
     page.on('pageerror', (error) => {
-      if (!allowedConsole.some((pattern) => pattern.test(error.message))) problems.push(`pageerror: ${error.message}`);
+      if (!allowed.some((pattern) => pattern.test(error.message))) problems.push(`pageerror: ${error.message}`);
     });
     page.on('console', (message) => {
       const text = message.text();
-      if (message.type() === 'error' && !allowedConsole.some((pattern) => pattern.test(text))) {
+      if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(text))) {
         problems.push(`console.error: ${text}`);
       }
       if (/panicked/.test(text)) problems.push(`panic: ${text}`);

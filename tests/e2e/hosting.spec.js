@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test, expect, site, distBlog, folioBlog, dist, listedSlugs } from './fixtures.js';
 
 test.describe('a host without SPA fallback', () => {
-  test.use({ serve: { overlay: site('minimal'), spa: false }, allowedConsole: [/status of 404/] });
+  test.use({ serve: { overlay: site('minimal'), spa: false }, allowedConsole: /status of 404/ });
   test('serves deep links through 404.html', async ({ page, server }) => {
     const response = await page.goto(server.url + 'posts/hello-world');
     expect(response.status()).toBe(404);

@@ -5,7 +5,7 @@ import { test, expect, folioRoot } from './fixtures.js';
 test.use({ serve: { root: folioRoot } });
 
 test.describe('without WebAssembly', () => {
-  test.use({ allowedConsole: [/./] });
+  test.use({ allowedConsole: /./ });
   test('a prerendered post shows its content, title and meta tags', async ({ page, server }) => {
     await page.route('**/*.wasm', (route) => route.abort());
     await page.goto(server.url + 'posts/tables-and-code');

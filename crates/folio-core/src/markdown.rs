@@ -314,6 +314,18 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> SafeHtml {
     filter.footnotes(&mut out);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    // Table alignment as classes, not inline styles, so a strict CSP (style-src 'self')
+    // has nothing to refuse. Only the writer produces these exact attributes: text from a
+    // post has its quotes escaped.
+    for (style, class) in [
+        (" style=\"text-align: left\"", " class=\"align-left\""),
+        (" style=\"text-align: center\"", " class=\"align-center\""),
+        (" style=\"text-align: right\"", " class=\"align-right\""),
+    ] {
+        if html.contains(style) {
+            html = html.replace(style, class);
+        }
+    }
     SafeHtml(html)
 }
 
@@ -653,7 +665,7 @@ mod tests {
         );
         check("~~gone~~", "<p><del>gone</del></p>");
         check("- [x] done\n- [ ] todo", "<ul>\n<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</li>\n<li><input disabled=\"\" type=\"checkbox\"/>\ntodo</li>\n</ul>");
-        check("| a | b |\n|:--|--:|\n| 1 | 2 |", "<table><thead><tr><th style=\"text-align: left\">a</th><th style=\"text-align: right\">b</th></tr></thead><tbody>\n<tr><td style=\"text-align: left\">1</td><td style=\"text-align: right\">2</td></tr>\n</tbody></table>");
+        check("| a | b |\n|:--|--:|\n| 1 | 2 |", "<table><thead><tr><th class=\"align-left\">a</th><th class=\"align-right\">b</th></tr></thead><tbody>\n<tr><td class=\"align-left\">1</td><td class=\"align-right\">2</td></tr>\n</tbody></table>");
         check(
             "```rust\nfn main() {}\n```",
             "<pre><code class=\"language-rust\">fn main() {}\n</code></pre>",

@@ -230,7 +230,48 @@ fn app_shell(app: Option<&Path>, writer: &mut Writer, base_path: &str) -> Result
             }
         }
     }
-    Ok(shell.replace("<base href=\"/\"", &format!("<base href=\"{base_path}\"")))
+    let shell = shell.replace("<base href=\"/\"", &format!("<base href=\"{base_path}\""));
+    Ok(with_csp(&shell))
+}
+
+/// The Content-Security-Policy of every page, for `script_hashes` of its inline scripts.
+/// No inline script runs but Trunk's loader (by its hash), no eval (WebAssembly needs
+/// `wasm-unsafe-eval`), no plugins, no foreign `<base>`, no forms. `frame-ancestors` is
+/// ignored in a meta tag: set it as a header (see the README).
+pub fn content_security_policy(script_hashes: &[String]) -> String {
+    let hashes: String = script_hashes
+        .iter()
+        .map(|hash| format!(" 'sha256-{hash}'"))
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' https: http: data:; connect-src 'self'; worker-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'none'; frame-src 'none'"
+    )
+}
+
+/// `html` with a CSP meta tag first in its head, allowing its inline module scripts by hash.
+fn with_csp(html: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script type=\"module\">") {
+        let body_start = start + "<script type=\"module\">".len();
+        let Some(length) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + length];
+        hashes.push(
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body.as_bytes())),
+        );
+        rest = &rest[body_start + length..];
+    }
+    let meta = format!(
+        "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+        content_security_policy(&hashes)
+    );
+    html.replacen("<head>", &meta, 1)
 }
 
 /// The manifest without drafts: they never appear in a build.
