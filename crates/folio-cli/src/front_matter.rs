@@ -381,4 +381,17 @@ posts/2024-05-01-my-post.md:1:1: error: the front matter has no title
 posts/2024-05-01-my-post.md:1:1: error: the front matter has no date"#,
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Any text, with any fences, gives a record or problems, never a panic.
+        #[test]
+        fn front_matter_never_panics(fence in "(---|\\+\\+\\+)", inner in "([a-z_]{1,6}( = |: )[\\[\\]\"',0-9a-zA-Z :\\-+{}]{0,16}\n){0,6}", body in ".{0,40}") {
+            let text = format!("{fence}\n{inner}{fence}\n{body}");
+            let mut diagnostics = Vec::new();
+            let _ = record("posts/x.md", &text, &mut diagnostics);
+            let _ = record("posts/x.md", &inner, &mut diagnostics);
+        }
+    }
 }
