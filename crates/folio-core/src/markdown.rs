@@ -627,7 +627,9 @@ fn classify(url: &str) -> Destination {
         return Destination::Allowed;
     }
     match cleaned.find([':', '/', '?', '#']) {
-        Some(at) if cleaned[at..].starts_with(':') => {
+        // A scheme is a letter then letters, digits, `+`, `-` or `.`; anything else before
+        // the colon (`foo):`) makes the URL a path, for browsers as for us.
+        Some(at) if cleaned[at..].starts_with(':') && is_scheme(&cleaned[..at]) => {
             let scheme = cleaned[..at].to_ascii_lowercase();
             if matches!(scheme.as_str(), "http" | "https" | "mailto") {
                 Destination::Allowed
@@ -637,6 +639,13 @@ fn classify(url: &str) -> Destination {
         }
         _ => Destination::Relative,
     }
+}
+
+/// Whether `text` is a URL scheme by RFC 3986's grammar.
+fn is_scheme(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// `/posts/a` → `posts/a`.
@@ -875,6 +884,8 @@ mod tests {
             ("data:x", Destination::Forbidden),
             ("tel:123", Destination::Forbidden),
             ("a/b:c", Destination::Relative),
+            ("foo):", Destination::Relative),
+            ("a+b.c-d:x", Destination::Forbidden),
             ("a.png", Destination::Relative),
             ("", Destination::Relative),
             ("#x", Destination::Fragment),
