@@ -87,10 +87,79 @@ test.describe('a post that is not UTF-8', () => {
 });
 
 test.describe('a slow manifest', () => {
-  test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { delayMs: 1500 } } } });
+  test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { delayMs: 3000 } } } });
   test('shows a loading state, then the posts', async ({ page, server }) => {
     await page.goto(server.url);
     await expect(page.getByText('Loading…')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Hello World' })).toBeVisible();
+  });
+});
+
+test.describe('a truncated manifest', () => {
+  test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: '{"version": 1, "site": {"title": "T"}, "posts": [{"slug": "a", "ti' } } } });
+  test('says where the JSON ends', async ({ page, server }) => {
+    await page.goto(server.url + 'tags/intro');
+    await expect(page.getByRole('alert')).toContainText('posts.json is not valid JSON: line 1, column 66: EOF while parsing a string');
+    await expect(page.getByRole('link', { name: '← Back to the home page' })).toBeVisible();
+  });
+});
+
+test.describe('an empty post', () => {
+  test.use({ serve: { overlay: site('minimal'), faults: { 'posts/hello-world.md': { body: '' } } } });
+  test('shows the post with no body and keeps the site usable', async ({ page, server }) => {
+    await page.goto(server.url + 'posts/hello-world');
+    await expect(page.locator('article h1')).toHaveText('Hello World');
+    await expect(page.locator('article .prose')).toHaveText('');
+    await page.getByRole('link', { name: 'Tags' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tags');
+  });
+});
+
+test.describe('a 5 MB post', () => {
+  const big = Array.from({ length: 75_000 }, (_, i) => `Paragraph ${i} with **bold** and a [link](https://example.org/${i}).\n`).join('\n');
+  test.use({ serve: { overlay: site('minimal'), faults: { 'posts/hello-world.md': { body: big } } } });
+  test('renders without freezing the page', async ({ page, server }) => {
+    expect(big.length).toBeGreaterThan(5_000_000);
+    await page.goto(server.url + 'posts/hello-world');
+    // The header is there at once; the body is rendered in the worker, off the main thread.
+    await expect(page.locator('article h1')).toHaveText('Hello World');
+    expect(await page.evaluate(() => new Promise((resolve) => { const t = performance.now(); setTimeout(() => resolve(performance.now() - t), 0); }))).toBeLessThan(200);
+    await expect(page.locator('article .prose p').last()).toContainText('Paragraph 74999', { timeout: 30_000 });
+  });
+});
+
+test.describe('a manifest of 10,000 posts', () => {
+  const posts = Array.from({ length: 10_000 }, (_, i) => ({
+    slug: `post-${i}`, title: `Post number ${i}`, date: `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`,
+    summary: `Summary ${i}`, tags: [`tag-${i % 40}`, 'all'], category: `cat-${i % 7}`, reading_minutes: 1 + (i % 9), file: 'posts/hello-world.md',
+  }));
+  test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: JSON.stringify({ version: 1, site: { title: 'Big' }, posts }) } } } });
+  test('lists, paginates and filters them', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(page.locator('main article')).toHaveCount(10);
+    await expect(page.locator('.pager .page-of')).toHaveText('Page 1 of 1000');
+    await page.goto(server.url + 'tags/all');
+    await expect(page.locator('main .count')).toHaveText('10000 posts');
+    await page.goto(server.url + 'page/1000');
+    await expect(page.locator('main article')).toHaveCount(10);
+  });
+});
+
+test.describe('going offline after the first load', () => {
+  test.use({ allowedConsole: /Failed to load resource|net::ERR_INTERNET_DISCONNECTED|Failed to fetch/ });
+  test.use({ serve: { overlay: site('minimal') } });
+  test('keeps the listings and says why a post cannot load', async ({ page, server, context }) => {
+    await page.goto(server.url);
+    await expect(page.getByRole('link', { name: 'Hello World', exact: true })).toBeVisible();
+    await context.setOffline(true);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags', exact: true }).click();
+    await expect(page.locator('.term-list li')).toHaveCount(3);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Posts', exact: true }).click();
+    await page.getByRole('link', { name: 'Hello World', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('posts/hello-world.md could not be loaded because the server did not answer');
+    await alert.getByRole('link', { name: '← Back to the home page' }).click();
+    await expect(page.getByRole('link', { name: 'Tables and Code', exact: true })).toBeVisible();
+    await context.setOffline(false);
   });
 });
