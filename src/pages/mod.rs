@@ -1,11 +1,13 @@
 //! One file per route. A page reads the URL, calls one `folio_core::query` function and
 //! maps the result to components.
 
+pub mod archive;
 pub mod categories;
 pub mod category;
 pub mod home;
 pub mod not_found;
 pub mod post;
+pub mod search;
 pub mod tag;
 pub mod tags;
 

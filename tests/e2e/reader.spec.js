@@ -99,6 +99,8 @@ test('every route works as a deep link and after a reload', async ({ page, serve
     ['tags/intro', 'Tagged “Intro”'],
     ['categories', 'Categories'],
     ['categories/devops-infrastructure', 'Category: DevOps & Infrastructure'],
+    ['archive', 'Archive'],
+    ['search?q=code', 'Search'],
     ['no/such/page', 'There is nothing here'],
   ];
   for (const [route, heading] of routes) {

@@ -116,6 +116,11 @@ impl PostDate {
     pub fn year(&self) -> u16 {
         self.year
     }
+
+    /// The month, 1 to 12.
+    pub fn month(&self) -> u8 {
+        self.month
+    }
 }
 
 impl fmt::Display for PostDate {

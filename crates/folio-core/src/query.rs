@@ -321,3 +321,291 @@ mod tests {
         assert_eq!(document_title(Some(""), "Field Notes"), "Field Notes");
     }
 }
+
+/// One month of the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveMonth {
+    /// 1 to 12.
+    pub month: u8,
+    /// "July".
+    pub name: &'static str,
+    /// Its posts, newest first.
+    pub posts: Vec<Arc<Post>>,
+}
+
+/// One year of the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveYear {
+    /// The year.
+    pub year: u16,
+    /// How many posts it has.
+    pub count: usize,
+    /// Its months, newest first.
+    pub months: Vec<ArchiveMonth>,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Every post grouped by year and month, newest first.
+pub fn archive_by_year(manifest: &Manifest) -> Vec<ArchiveYear> {
+    let mut years: Vec<ArchiveYear> = Vec::new();
+    for post in &manifest.posts {
+        let (year, month) = (post.date.year(), post.date.month());
+        if years.last().is_none_or(|last| last.year != year) {
+            years.push(ArchiveYear {
+                year,
+                count: 0,
+                months: Vec::new(),
+            });
+        }
+        let Some(current) = years.last_mut() else {
+            continue;
+        };
+        current.count += 1;
+        if current.months.last().is_none_or(|last| last.month != month) {
+            let name = MONTH_NAMES[usize::from(month.clamp(1, 12) - 1)];
+            current.months.push(ArchiveMonth {
+                month,
+                name,
+                posts: Vec::new(),
+            });
+        }
+        if let Some(current_month) = current.months.last_mut() {
+            current_month.posts.push(Arc::clone(post));
+        }
+    }
+    years
+}
+
+/// A part of a text, marked when it matched the search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The text.
+    pub text: String,
+    /// Whether it is a match, to be highlighted.
+    pub is_match: bool,
+}
+
+/// A post that matches a search, with its title and summary cut into highlighted parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The post.
+    pub post: Arc<Post>,
+    /// The title, in parts.
+    pub title: Vec<Segment>,
+    /// The summary, in parts (empty without a summary).
+    pub summary: Vec<Segment>,
+}
+
+/// The words of a search, lowercased. Text without spaces (Chinese, Japanese) is one word
+/// that matches as a substring, so it needs no word boundaries.
+pub fn search_terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = query
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|t| !t.is_empty())
+        .collect();
+    terms.dedup();
+    terms
+}
+
+/// Posts matching every word of `query` in their title, summary, tags or category.
+/// Ranked: title matches above tag and category matches above summary matches, then newest
+/// first. An empty query matches nothing.
+pub fn search(manifest: &Manifest, query: &str) -> Vec<Hit> {
+    let terms = search_terms(query);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(u32, &Arc<Post>)> = Vec::new();
+    for post in &manifest.posts {
+        let title = post.title.to_lowercase();
+        let summary = post.summary.as_deref().unwrap_or("").to_lowercase();
+        let terms_text: String = post
+            .tags
+            .iter()
+            .chain(&post.category)
+            .map(|t| t.name.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut score = 0;
+        let mut matches_all = true;
+        for term in &terms {
+            let weight = if title.contains(term.as_str()) {
+                10
+            } else if terms_text.contains(term.as_str()) {
+                5
+            } else if summary.contains(term.as_str()) {
+                2
+            } else {
+                0
+            };
+            if weight == 0 {
+                matches_all = false;
+                break;
+            }
+            score += weight;
+        }
+        if matches_all {
+            scored.push((score, post));
+        }
+    }
+    // Stable: equal scores keep newest-first order.
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    scored
+        .into_iter()
+        .map(|(_, post)| Hit {
+            post: Arc::clone(post),
+            title: highlight(&post.title, &terms),
+            summary: post
+                .summary
+                .as_deref()
+                .map(|summary| highlight(summary, &terms))
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// `text` cut into parts, the parts that match a term (case-insensitively) marked.
+pub fn highlight(text: &str, terms: &[String]) -> Vec<Segment> {
+    let chars: Vec<char> = text.chars().collect();
+    let folded: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let mut marked = vec![false; chars.len()];
+    for term in terms {
+        let needle: Vec<char> = term
+            .chars()
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+            .collect();
+        if needle.is_empty() || needle.len() > folded.len() {
+            continue;
+        }
+        for start in 0..=folded.len() - needle.len() {
+            if folded[start..start + needle.len()] == needle[..] {
+                marked[start..start + needle.len()]
+                    .iter_mut()
+                    .for_each(|m| *m = true);
+            }
+        }
+    }
+    let mut segments: Vec<Segment> = Vec::new();
+    for (c, is_match) in chars.into_iter().zip(marked) {
+        match segments.last_mut() {
+            Some(last) if last.is_match == is_match => last.text.push(c),
+            _ => segments.push(Segment {
+                text: c.to_string(),
+                is_match,
+            }),
+        }
+    }
+    segments
+}
+
+#[cfg(test)]
+mod archive_and_search_tests {
+    use super::*;
+    use crate::manifest::{parse, Drafts, ParseOptions};
+
+    fn site() -> Manifest {
+        parse(
+            r#"{"version":1,"site":{"title":"T"},"posts":[
+            {"slug":"a","title":"Rust errors","date":"2024-07-02","file":"a.md","tags":["Rust"],"summary":"Handling failure."},
+            {"slug":"b","title":"Go tips","date":"2024-07-20","file":"b.md","tags":["Go"],"summary":"Errors in Go are values."},
+            {"slug":"c","title":"東京の夜","date":"2023-12-31","file":"c.md","category":"旅行","summary":"Rust meetup"},
+            {"slug":"d","title":"Old","date":"2023-01-05","file":"d.md"}]}"#,
+            &ParseOptions { drafts: Drafts::Hide },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn archive_groups_by_year_and_month_newest_first() {
+        let archive = archive_by_year(&site());
+        type Month<'a> = (&'a str, Vec<&'a str>);
+        let shape: Vec<(u16, usize, Vec<Month>)> = archive
+            .iter()
+            .map(|year| {
+                (
+                    year.year,
+                    year.count,
+                    year.months
+                        .iter()
+                        .map(|m| (m.name, m.posts.iter().map(|p| p.slug.as_str()).collect()))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (2024, 2, vec![("July", vec!["b", "a"])]),
+                (
+                    2023,
+                    2,
+                    vec![("December", vec!["c"]), ("January", vec!["d"])]
+                ),
+            ]
+        );
+    }
+
+    #[track_caller]
+    fn check_search(query: &str, expect: &[&str]) {
+        let hits = search(&site(), query);
+        let slugs: Vec<&str> = hits.iter().map(|hit| hit.post.slug.as_str()).collect();
+        assert_eq!(slugs, expect, "query {query:?}");
+    }
+
+    #[test]
+    fn search_ranks_titles_first_then_recency() {
+        check_search("errors", &["a", "b"]);
+        check_search("rust", &["a", "c"]);
+        check_search("GO", &["b"]);
+        check_search("go errors", &["b"]);
+        check_search("東京", &["c"]);
+        check_search("旅", &["c"]);
+        check_search("nothing", &[]);
+        check_search("   ", &[]);
+    }
+
+    #[test]
+    fn highlighting_marks_every_match_case_insensitively() {
+        let segments = highlight("Errors in Go are ERRORS", &search_terms("errors go"));
+        let marked: Vec<(&str, bool)> = segments
+            .iter()
+            .map(|s| (s.text.as_str(), s.is_match))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("Errors", true),
+                (" in ", false),
+                ("Go", true),
+                (" are ", false),
+                ("ERRORS", true)
+            ]
+        );
+        let segments = highlight("東京の夜", &search_terms("京の"));
+        assert_eq!(
+            segments[1],
+            Segment {
+                text: "京の".into(),
+                is_match: true
+            }
+        );
+    }
+}

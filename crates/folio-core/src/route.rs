@@ -62,6 +62,10 @@ pub enum Section {
     Tags,
     /// `/categories` and `/categories/CATEGORY`.
     Categories,
+    /// `/archive`.
+    Archive,
+    /// `/search`.
+    Search,
     /// Anything else.
     Other,
 }
@@ -73,6 +77,8 @@ pub fn section(path: &str) -> Section {
         "" | "page" | "posts" => Section::Posts,
         "tags" => Section::Tags,
         "categories" => Section::Categories,
+        "archive" => Section::Archive,
+        "search" => Section::Search,
         _ => Section::Other,
     }
 }
@@ -165,7 +171,8 @@ mod tests {
             ("/tags", Section::Tags),
             ("/tags/go", Section::Tags),
             ("/categories/x", Section::Categories),
-            ("/archive", Section::Other),
+            ("/archive", Section::Archive),
+            ("/search", Section::Search),
             ("/tagsx", Section::Other),
         ] {
             assert_eq!(section(path), expect, "{path}");
