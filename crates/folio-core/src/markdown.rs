@@ -587,6 +587,8 @@ fn resolve_path(options: &RenderOptions<'_>, url: &str) -> String {
         .find(|(file, _)| *file == resolved);
     match post_href {
         Some((_, href)) => format!("{href}{suffix}"),
+        // A post at the site root needs no joining: keep the author's spelling (`./a.png`).
+        None if folder.is_empty() => url.to_string(),
         None => format!("{resolved}{suffix}"),
     }
 }
