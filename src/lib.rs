@@ -18,8 +18,8 @@ use leptos_router::path;
 use crate::api::LoadError;
 use crate::components::layout::Layout;
 use crate::pages::{
-    archive::ArchivePage, categories::CategoriesPage, category::CategoryPage, home::HomePage,
-    not_found::NotFoundPage, post::PostPage, search::SearchPage, tag::TagPage, tags::TagsPage,
+    categories::CategoriesPage, category::CategoryPage, home::HomePage, not_found::NotFoundPage,
+    post::PostPage, tag::TagPage, tags::TagsPage,
 };
 
 /// The site, loaded once and shared by every view. Awaiting a `LocalResource` clones its
@@ -121,8 +121,6 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/tags/:tag") view=TagPage />
                     <RouteView path=path!("/categories") view=CategoriesPage />
                     <RouteView path=path!("/categories/:category") view=CategoryPage />
-                    <RouteView path=path!("/archive") view=ArchivePage />
-                    <RouteView path=path!("/search") view=SearchPage />
                 </Routes>
             </Layout>
         </Router>

@@ -3,7 +3,7 @@
 use folio_core::route::{section, Section};
 use folio_core::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 
 use crate::{href, route_path, use_site};
 
@@ -35,23 +35,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         }
     };
-    // `/` or Ctrl+K (⌘K) from any page: to the search box, unless the reader is typing.
-    let navigate = use_navigate();
-    let shortcut = window_event_listener(leptos::ev::keydown, move |event| {
-        let is_shortcut =
-            (event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !event.alt_key())
-                || (event.key().eq_ignore_ascii_case("k")
-                    && (event.ctrl_key() || event.meta_key()));
-        if !is_shortcut || is_typing(&event) {
-            return;
-        }
-        event.prevent_default();
-        if section(&route_path(&location.pathname.get_untracked())) != Section::Search {
-            navigate(&route_path(&href(Route::Search(""))), Default::default());
-        }
-        focus_search_box();
-    });
-    on_cleanup(move || shortcut.remove());
 
     // aria-current marks the navigation link of the section being shown.
     let current = move |wanted: Section| {
@@ -68,8 +51,6 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href=href(Route::Home) aria-current=move || current(Section::Posts)>"Posts"</a></li>
                         <li><a href=href(Route::Tags) aria-current=move || current(Section::Tags)>"Tags"</a></li>
                         <li><a href=href(Route::Categories) aria-current=move || current(Section::Categories)>"Categories"</a></li>
-                        <li><a href=href(Route::Archive) aria-current=move || current(Section::Archive)>"Archive"</a></li>
-                        <li><a href=href(Route::Search("")) aria-current=move || current(Section::Search)>"Search"</a></li>
                     </ul>
                 </nav>
             </div>
@@ -82,33 +63,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </footer>
     }
-}
-
-/// Whether a key went to a text field (then `/` is just a slash).
-fn is_typing(event: &leptos::ev::KeyboardEvent) -> bool {
-    use leptos::wasm_bindgen::JsCast;
-    let Some(target) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-    else {
-        return false;
-    };
-    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || target.has_attribute("contenteditable")
-}
-
-/// Focuses the search box once the search page has rendered it.
-fn focus_search_box() {
-    request_animation_frame(|| {
-        use leptos::wasm_bindgen::JsCast;
-        let input = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(crate::pages::search::SEARCH_INPUT_ID))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(input) = input {
-            let _ = input.focus();
-        }
-    });
 }
 
 /// Shown while a file loads; CSS keeps it invisible for the first moment, so fast loads

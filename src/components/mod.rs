@@ -7,6 +7,5 @@ pub mod pager;
 pub mod post_card;
 pub mod post_list;
 pub mod post_meta;
-pub mod search_hit;
 pub mod skipped_notice;
 pub mod term_list;

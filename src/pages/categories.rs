@@ -8,7 +8,7 @@ use crate::pages::{with_site, Readiness};
 
 /// The category index.
 #[component]
-pub fn CategoriesPage() -> impl IntoView {
+pub fn CategoriesPage() -> AnyView {
     with_site(Readiness::WithSite, |manifest| {
         view! { <TermsPage kind=TermKind::Category terms=query::categories(&manifest) manifest /> }
             .into_any()

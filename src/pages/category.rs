@@ -9,7 +9,7 @@ use crate::pages::{with_site, Readiness};
 
 /// Posts in the category in the path.
 #[component]
-pub fn CategoryPage() -> impl IntoView {
+pub fn CategoryPage() -> AnyView {
     let params = use_params_map();
     with_site(Readiness::WithSite, move |manifest| {
         let param = params.read().get("category").unwrap_or_default();

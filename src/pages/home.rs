@@ -12,7 +12,7 @@ use crate::pages::{set_view_title, with_site, Readiness};
 
 /// The listing; page N comes from the path, page 1 is `/`.
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub fn HomePage() -> AnyView {
     let params = use_params_map();
     with_site(Readiness::WithSite, move |manifest| {
         let param = params.read().get("n");

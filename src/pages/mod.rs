@@ -1,13 +1,11 @@
 //! One file per route. A page reads the URL, calls one `folio_core::query` function and
 //! maps the result to components.
 
-pub mod archive;
 pub mod categories;
 pub mod category;
 pub mod home;
 pub mod not_found;
 pub mod post;
-pub mod search;
 pub mod tag;
 pub mod tags;
 
@@ -32,12 +30,13 @@ pub enum Readiness {
 
 /// Renders `render(manifest)` once the site has loaded, with the loading and error views
 /// before that. `render` runs in a reactive closure, so URL params it reads stay tracked.
-pub fn with_site<F>(readiness: Readiness, render: F) -> impl IntoView
+pub fn with_site<F>(readiness: Readiness, render: F) -> AnyView
 where
     F: Fn(Arc<Manifest>) -> AnyView + Send + Sync + 'static,
 {
     let site = use_site();
-    move || match site.get() {
+    // Erased to AnyView: every page has the same type, which keeps the router's code small.
+    let view = move || match site.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => {
             mark_ready();
@@ -50,7 +49,8 @@ where
             }
             view
         }
-    }
+    };
+    view.into_any()
 }
 
 /// Sets the document title to "view · site" (just the site title when `view` is `None`).

@@ -9,7 +9,7 @@ use crate::pages::{with_site, Readiness};
 /// The not-found view for an unknown path. It waits for the site like every other view,
 /// so its document title names the site.
 #[component]
-pub fn NotFoundPage() -> impl IntoView {
+pub fn NotFoundPage() -> AnyView {
     let location = use_location();
     with_site(Readiness::WithSite, move |_| {
         let what = format!("the page {}", location.pathname.get());

@@ -27,7 +27,7 @@ struct RenderedPost {
 
 /// The post named by the path.
 #[component]
-pub fn PostPage() -> impl IntoView {
+pub fn PostPage() -> AnyView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let site = use_site();

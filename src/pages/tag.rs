@@ -9,7 +9,7 @@ use crate::pages::{with_site, Readiness};
 
 /// Posts tagged with the tag in the path.
 #[component]
-pub fn TagPage() -> impl IntoView {
+pub fn TagPage() -> AnyView {
     let params = use_params_map();
     with_site(Readiness::WithSite, move |manifest| {
         let param = params.read().get("tag").unwrap_or_default();

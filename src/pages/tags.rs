@@ -8,7 +8,7 @@ use crate::pages::{with_site, Readiness};
 
 /// The tag index.
 #[component]
-pub fn TagsPage() -> impl IntoView {
+pub fn TagsPage() -> AnyView {
     with_site(Readiness::WithSite, |manifest| {
         view! { <TermsPage kind=TermKind::Tag terms=query::tags(&manifest) manifest /> }.into_any()
     })

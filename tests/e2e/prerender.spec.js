@@ -40,7 +40,7 @@ test('the app takes over a prerendered post without moving it', async ({ page, s
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });
 
-for (const route of ['tags/ci-cd', 'archive', '', 'categories']) test(`the prerendered /${route} is replaced by the same view`, async ({ page, server }) => {
+for (const route of ['tags/ci-cd', '', 'categories']) test(`the prerendered /${route} is replaced by the same view`, async ({ page, server }) => {
   await page.route('**/*.wasm', async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
   await page.goto(server.url + route);
   // Leptos marks where optional parts would go with empty comments; they render nothing.

@@ -99,8 +99,6 @@ test('every route works as a deep link and after a reload', async ({ page, serve
     ['tags/intro', 'Tagged “Intro”'],
     ['categories', 'Categories'],
     ['categories/devops-infrastructure', 'Category: DevOps & Infrastructure'],
-    ['archive', 'Archive'],
-    ['search?q=code', 'Search'],
     ['no/such/page', 'There is nothing here'],
   ];
   for (const [route, heading] of routes) {
@@ -148,4 +146,17 @@ test('unknown addresses show the not-found view with a way home', async ({ page,
   await page.getByRole('link', { name: '← Back to the home page' }).click();
   await expect(page).toHaveURL(server.url);
   await expect(page.getByRole('heading', { name: 'Latest posts' })).toBeVisible();
+});
+
+test('a post has a table of contents and section links', async ({ page, server }) => {
+  await page.goto(server.url + 'posts/tables-and-code');
+  const toc = page.locator('article .toc');
+  await expect(toc.locator('a')).toHaveText(['The table', 'The code']);
+  await toc.getByRole('link', { name: 'The code' }).click();
+  await expect(page).toHaveURL(server.url + 'posts/tables-and-code#the-code');
+  await expect(page.locator('#the-code')).toBeInViewport();
+  await expect(page.locator('#the-table a.anchor')).toHaveAttribute('href', 'posts/tables-and-code#the-table');
+  await page.goto(server.url + 'posts/hello-world');
+  await expect(page.locator('article h1')).toHaveText('Hello World');
+  await expect(page.locator('article .toc')).toHaveCount(0);
 });

@@ -13,13 +13,6 @@ use folio_core::{Manifest, Post, Route};
 
 use crate::feeds::{absolute, xml_escape as escape};
 
-/// How much of a post a card shows (`CardStyle` in the app).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Card {
-    Full,
-    Compact,
-}
-
 /// One page to write: its site-relative file and its HTML.
 pub struct Page {
     /// Where it goes, such as `posts/hello.html`.
@@ -185,9 +178,9 @@ impl Context<'_> {
             escape(&self.href_of(route_href))
         );
         let _ = write!(html, "<header class=\"site-header\"><div class=\"wrap header-row\"><a class=\"site-title\" href=\"{}\">{}</a>", escape(&self.href(Route::Home)), escape(&site.title));
-        let _ = write!(html, "<nav aria-label=\"Main\"><ul class=\"nav\"><li><a href=\"{}\"{}>Posts</a></li><li><a href=\"{}\"{}>Tags</a></li><li><a href=\"{}\"{}>Categories</a></li><li><a href=\"{}\"{}>Archive</a></li><li><a href=\"{}\"{}>Search</a></li></ul></nav></div>",
+        let _ = write!(html, "<nav aria-label=\"Main\"><ul class=\"nav\"><li><a href=\"{}\"{}>Posts</a></li><li><a href=\"{}\"{}>Tags</a></li><li><a href=\"{}\"{}>Categories</a></li></ul></nav></div>",
             escape(&self.href(Route::Home)), current(Section::Posts), escape(&self.href(Route::Tags)), current(Section::Tags), escape(&self.href(Route::Categories)), current(Section::Categories),
-            escape(&self.href(Route::Archive)), current(Section::Archive), escape(&self.href(Route::Search(""))), current(Section::Search));
+        );
         if let Some(description) = &site.description {
             let _ = write!(
                 html,
@@ -268,87 +261,24 @@ impl Context<'_> {
         if posts.is_empty() {
             return "<p class=\"empty\">No posts yet.</p>".into();
         }
-        let cards: String = posts
-            .iter()
-            .map(|post| self.card(post, Card::Full))
-            .collect();
+        let cards: String = posts.iter().map(|post| self.card(post)).collect();
         format!("<div class=\"post-list\">{cards}</div>")
     }
 
     /// `components/post_card.rs`.
-    fn card(&self, post: &Post, style: Card) -> String {
-        let (class, heading) = match style {
-            Card::Full => ("card", "h2"),
-            Card::Compact => ("card compact", "h4"),
-        };
+    fn card(&self, post: &Post) -> String {
         let mut html = format!(
-            "<article class=\"{class}\"><{heading} class=\"card-title\"><a href=\"{}\">{}</a></{heading}>{}",
+            "<article class=\"card\"><h2 class=\"card-title\"><a href=\"{}\">{}</a></h2>{}",
             escape(&self.href(Route::Post(&post.slug))),
             escape(&post.title),
             self.meta(post, post.reading_minutes)
         );
-        if let (Card::Full, Some(summary)) = (style, &post.summary) {
+        if let Some(summary) = &post.summary {
             let _ = write!(html, "<p class=\"summary\">{}</p>", escape(summary));
         }
         html.push_str(&self.tag_links(post));
         html.push_str("</article>");
         html
-    }
-
-    /// `pages/archive.rs`.
-    fn archive_page(&self) -> Page {
-        let manifest = self.manifest;
-        let mut main = format!(
-            "<h1 class=\"page-heading\">Archive</h1><p class=\"count\">{}</p>",
-            count_label(manifest.posts.len())
-        );
-        for year in query::archive_by_year(manifest) {
-            let _ = write!(main, "<section class=\"archive-year\" aria-label=\"{0}\"><h2>{0} <span class=\"count\">{1}</span></h2>", year.year, count_label(year.count));
-            for month in &year.months {
-                let cards: String = month
-                    .posts
-                    .iter()
-                    .map(|post| self.card(post, Card::Compact))
-                    .collect();
-                let _ = write!(
-                    main,
-                    "<h3 class=\"archive-month\">{}</h3><div class=\"archive-posts\">{cards}</div>",
-                    month.name
-                );
-            }
-            main.push_str("</section>");
-        }
-        let route_href = Route::Archive.href();
-        self.page(
-            &route_href,
-            Head {
-                view_title: Some("Archive".into()),
-                description: None,
-                route_href: route_href.clone(),
-                is_article: false,
-                image: None,
-                json_ld: None,
-            },
-            &main,
-        )
-    }
-
-    /// `pages/search.rs` with no query yet.
-    fn search_page(&self) -> Page {
-        let main = "<h1 class=\"page-heading\">Search</h1><form class=\"search-form\" role=\"search\"><label for=\"search-input\" class=\"visually-hidden\">Search posts</label><input id=\"search-input\" type=\"search\" placeholder=\"Search posts…\" autocomplete=\"off\"><span class=\"hint\">Press / or Ctrl+K from any page</span></form><p class=\"count\">Type to search titles, summaries, tags and categories.</p>";
-        let route_href = Route::Search("").href();
-        self.page(
-            &route_href,
-            Head {
-                view_title: Some("Search".into()),
-                description: None,
-                route_href: route_href.clone(),
-                is_article: false,
-                image: None,
-                json_ld: None,
-            },
-            main,
-        )
     }
 
     /// `components/pager.rs`.
@@ -529,8 +459,6 @@ pub fn pages(context: &Context<'_>, markdown_of: &dyn Fn(&Post) -> Option<String
             pages.push(context.post_page(post, &markdown));
         }
     }
-    pages.push(context.archive_page());
-    pages.push(context.search_page());
     pages.push(
         context.terms_page(Route::Tags, "Tags", &query::tags(manifest), |slug| {
             Route::Tag(slug)

@@ -312,6 +312,9 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> SafeHtml {
         out.push(Event::Html(CowStr::from(closing)));
     }
     filter.footnotes(&mut out);
+    if let Some(toc) = filter.table_of_contents() {
+        out.insert(0, Event::Html(CowStr::from(toc)));
+    }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     // Table alignment as classes, not inline styles, so a strict CSP (style-src 'self')
@@ -341,6 +344,8 @@ struct Filter<'o, 'a> {
     html_block: Option<String>,
     /// The allowlist, with the elements raw HTML left open.
     sanitizer: Sanitizer,
+    /// (is h3, id, text) of the h2 and h3 headings, for the table of contents.
+    toc: Vec<(bool, String, String)>,
 }
 
 impl<'o, 'a> Filter<'o, 'a> {
@@ -353,6 +358,7 @@ impl<'o, 'a> Filter<'o, 'a> {
             definitions: Vec::new(),
             html_block: None,
             sanitizer: Sanitizer::default(),
+            toc: Vec::new(),
         }
     }
 
@@ -442,14 +448,59 @@ impl<'o, 'a> Filter<'o, 'a> {
         *n_seen += 1;
         out.push(Event::Start(Tag::Heading {
             level,
-            id: Some(CowStr::from(id)),
+            id: Some(CowStr::from(id.clone())),
             classes: Vec::new(),
             attrs: Vec::new(),
         }));
         for event in inner {
             self.event(event, out);
         }
+        // A link to this section, for readers who want to share it.
+        out.push(Event::InlineHtml(CowStr::from(format!(
+            r##" <a class="anchor" href="{}#{id}" aria-label="Link to this section">#</a>"##,
+            self.options.page
+        ))));
         out.push(Event::End(TagEnd::Heading(level)));
+        if matches!(
+            level,
+            pulldown_cmark::HeadingLevel::H2 | pulldown_cmark::HeadingLevel::H3
+        ) {
+            self.toc
+                .push((level == pulldown_cmark::HeadingLevel::H3, id, text));
+        }
+    }
+
+    /// The table of contents of the h2 and h3 headings, when there are two or more:
+    /// open `<details>` so it folds away on a phone.
+    fn table_of_contents(&self) -> Option<String> {
+        if self.toc.len() < 2 {
+            return None;
+        }
+        let page = &self.options.page;
+        let mut html = String::from(r#"<details class="toc" open><summary>Contents</summary><ol>"#);
+        let mut in_sublist = false;
+        for (index, (is_h3, id, text)) in self.toc.iter().enumerate() {
+            match (*is_h3 && index > 0, in_sublist) {
+                (true, false) => html.push_str("<ol>"),
+                (false, true) => html.push_str("</ol></li>"),
+                (false, false) if index > 0 => html.push_str("</li>"),
+                _ => {}
+            }
+            in_sublist = *is_h3 && index > 0;
+            html.push_str(&format!(
+                r#"<li><a href="{page}#{id}">{}</a>"#,
+                escape_text(text)
+            ));
+            if in_sublist {
+                html.push_str("</li>");
+            }
+        }
+        html.push_str(if in_sublist {
+            "</ol></li></ol></details>"
+        } else {
+            "</li></ol></details>"
+        });
+        Some(html)
     }
 
     /// Writes the collected footnotes as a numbered list with links back to the text.
@@ -650,6 +701,14 @@ fn is_scheme(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
+/// Text for HTML: `&`, `<`, `>` and `"` escaped.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// `/posts/a` → `posts/a`.
 fn relative(href: &str) -> String {
     href.trim_start_matches('/').to_string()
@@ -686,17 +745,45 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_lose_attributes() {
-        check("## Why `unwrap` hurts\n\n## Why `unwrap` hurts", "<h2 id=\"why-unwrap-hurts\">Why <code>unwrap</code> hurts</h2>\n<h2 id=\"why-unwrap-hurts-1\">Why <code>unwrap</code> hurts</h2>");
-        check("## Setup {#install}", "<h2 id=\"install\">Setup</h2>");
+        let anchor = |id: &str| {
+            format!(
+                r##" <a class="anchor" href="posts/a#{id}" aria-label="Link to this section">#</a>"##
+            )
+        };
+        check(
+            "## Setup {#install}",
+            &format!("<h2 id=\"install\">Setup{}</h2>", anchor("install")),
+        );
         check(
             "## Evil {#x\" onclick=\"alert(1) .cls onclick=alert(1)}",
-            "<h2 id=\"x\">Evil</h2>",
+            &format!("<h2 id=\"x\">Evil{}</h2>", anchor("x")),
         );
         check(
             "## Evil {onclick=alert(1) .big}",
-            "<h2 id=\"evil\">Evil</h2>",
+            &format!("<h2 id=\"evil\">Evil{}</h2>", anchor("evil")),
         );
-        check("# 🚀", "<h1 id=\"u1f680\">🚀</h1>");
+        check(
+            "# 🚀",
+            &format!("<h1 id=\"u1f680\">🚀{}</h1>", anchor("u1f680")),
+        );
+    }
+
+    #[test]
+    fn two_or_more_sections_get_a_table_of_contents() {
+        check(
+            "## Why `unwrap` hurts\n\n### A <b>detail</b>\n\n## Why `unwrap` hurts",
+            concat!(
+                r#"<details class="toc" open><summary>Contents</summary><ol>"#,
+                r#"<li><a href="posts/a#why-unwrap-hurts">Why unwrap hurts</a><ol><li><a href="posts/a#a-detail">A detail</a></li></ol></li>"#,
+                r#"<li><a href="posts/a#why-unwrap-hurts-1">Why unwrap hurts</a></li></ol></details>"#,
+                "\n",
+                r##"<h2 id="why-unwrap-hurts">Why <code>unwrap</code> hurts <a class="anchor" href="posts/a#why-unwrap-hurts" aria-label="Link to this section">#</a></h2>"##,
+                "\n",
+                r##"<h3 id="a-detail">A <b>detail</b> <a class="anchor" href="posts/a#a-detail" aria-label="Link to this section">#</a></h3>"##,
+                "\n",
+                r##"<h2 id="why-unwrap-hurts-1">Why <code>unwrap</code> hurts <a class="anchor" href="posts/a#why-unwrap-hurts-1" aria-label="Link to this section">#</a></h2>"##,
+            ),
+        );
     }
 
     #[test]

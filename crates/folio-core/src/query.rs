@@ -609,3 +609,111 @@ mod archive_and_search_tests {
         );
     }
 }
+
+/// The posts around one post: the next newer and the next older.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Neighbours {
+    /// The next newer post.
+    pub newer: Option<Arc<Post>>,
+    /// The next older post.
+    pub older: Option<Arc<Post>>,
+}
+
+/// The newer and older neighbours of the post `slug` in the listing.
+pub fn neighbours(manifest: &Manifest, slug: &str) -> Neighbours {
+    let Some(index) = manifest
+        .posts
+        .iter()
+        .position(|post| post.slug.as_str() == slug)
+    else {
+        return Neighbours::default();
+    };
+    Neighbours {
+        newer: index
+            .checked_sub(1)
+            .and_then(|newer| manifest.posts.get(newer))
+            .cloned(),
+        older: manifest.posts.get(index + 1).cloned(),
+    }
+}
+
+/// Up to `n` other posts that share the most tags with `post` (at least one), then newest.
+pub fn related(manifest: &Manifest, post: &Post, n: usize) -> Vec<Arc<Post>> {
+    let mut scored: Vec<(usize, &Arc<Post>)> = manifest
+        .posts
+        .iter()
+        .filter(|other| other.slug != post.slug)
+        .map(|other| {
+            (
+                other
+                    .tags
+                    .iter()
+                    .filter(|tag| post.tags.iter().any(|mine| mine.slug == tag.slug))
+                    .count(),
+                other,
+            )
+        })
+        .filter(|(shared, _)| *shared > 0)
+        .collect();
+    // Stable: equal counts keep newest-first order.
+    scored.sort_by_key(|(shared, _)| std::cmp::Reverse(*shared));
+    scored
+        .into_iter()
+        .take(n)
+        .map(|(_, other)| Arc::clone(other))
+        .collect()
+}
+
+#[cfg(test)]
+mod post_neighbourhood_tests {
+    use super::*;
+    use crate::manifest::{parse, Drafts, ParseOptions};
+
+    fn site() -> Manifest {
+        parse(
+            r#"{"version":1,"site":{"title":"T"},"posts":[
+            {"slug":"a","title":"A","date":"2024-05-01","file":"a.md","tags":["Rust","Wasm","Web"]},
+            {"slug":"b","title":"B","date":"2024-04-01","file":"b.md","tags":["Rust"]},
+            {"slug":"c","title":"C","date":"2024-03-01","file":"c.md","tags":["Wasm","Web"]},
+            {"slug":"d","title":"D","date":"2024-02-01","file":"d.md","tags":["Go"]},
+            {"slug":"e","title":"E","date":"2024-01-01","file":"e.md","tags":["rust"]}]}"#,
+            &ParseOptions {
+                drafts: Drafts::Hide,
+            },
+        )
+        .unwrap()
+    }
+
+    fn slugs(posts: &[Arc<Post>]) -> Vec<&str> {
+        posts.iter().map(|post| post.slug.as_str()).collect()
+    }
+
+    #[test]
+    fn neighbours_in_listing_order() {
+        let site = site();
+        let first = neighbours(&site, "a");
+        assert_eq!(
+            (first.newer, first.older.map(|p| p.slug.to_string())),
+            (None, Some("b".into()))
+        );
+        let middle = neighbours(&site, "c");
+        assert_eq!(
+            (
+                middle.newer.map(|p| p.slug.to_string()),
+                middle.older.map(|p| p.slug.to_string())
+            ),
+            (Some("b".into()), Some("d".into()))
+        );
+        assert_eq!(neighbours(&site, "e").older, None);
+        assert_eq!(neighbours(&site, "nope"), Neighbours::default());
+    }
+
+    #[test]
+    fn related_posts_share_the_most_tags() {
+        let site = site();
+        let a = site.post("a").unwrap();
+        assert_eq!(slugs(&related(&site, a, 3)), ["c", "b", "e"]);
+        assert_eq!(slugs(&related(&site, a, 1)), ["c"]);
+        assert!(related(&site, site.post("d").unwrap(), 3).is_empty());
+    }
+}

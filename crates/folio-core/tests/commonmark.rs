@@ -33,9 +33,20 @@ fn examples() -> Vec<Example> {
         .collect()
 }
 
-/// Whitespace between tags removed, runs of whitespace collapsed, heading ids dropped.
+/// Whitespace between tags removed, runs of whitespace collapsed, and what Folio adds to
+/// headings dropped: ids, section links and the table of contents.
 fn normalise(html: &str) -> String {
     let mut text = html.to_string();
+    if let (Some(start), Some(end)) = (text.find("<details class=\"toc\""), text.find("</details>"))
+    {
+        text.replace_range(start..end + "</details>".len(), "");
+    }
+    while let Some(start) = text.find(" <a class=\"anchor\"") {
+        let Some(length) = text[start..].find("</a>") else {
+            break;
+        };
+        text.replace_range(start..start + length + 4, "");
+    }
     while let Some(start) = text.find(" id=\"") {
         let Some(length) = text[start + 5..].find('"') else {
             break;
