@@ -354,45 +354,24 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
         }),
         author: reader.optional_text("author"),
         language: reader.optional_text("language"),
-        feed_content: match reader.optional_text("feed_content").as_deref() {
-            Some("full") => FeedContent::Full,
-            None | Some("summary") => FeedContent::Summary,
-            Some(other) => {
-                let value = other.to_string();
-                reader.push(
-                    Severity::Warning,
-                    "feed_content",
-                    ProblemKind::BadChoice {
-                        value,
-                        choices: "\"summary\" or \"full\"",
-                    },
-                );
-                FeedContent::Summary
-            }
-        },
-        raw_html: match reader.optional_text("raw_html").as_deref() {
-            Some("trusted") => RawHtml::Trusted,
-            None | Some("allowlist") => RawHtml::Allowlist,
-            Some(other) => {
-                let value = other.to_string();
-                let choices = "\"allowlist\" or \"trusted\"";
-                reader.push(
-                    Severity::Warning,
-                    "raw_html",
-                    ProblemKind::BadChoice { value, choices },
-                );
-                RawHtml::Allowlist
-            }
-        },
+        feed_content: reader.choice(
+            "feed_content",
+            FeedContent::Summary,
+            &[
+                ("summary", FeedContent::Summary),
+                ("full", FeedContent::Full),
+            ],
+        ),
+        raw_html: reader.choice(
+            "raw_html",
+            RawHtml::Allowlist,
+            &[
+                ("allowlist", RawHtml::Allowlist),
+                ("trusted", RawHtml::Trusted),
+            ],
+        ),
     };
-    reader.unknown_fields(&[
-        "title",
-        "description",
-        "base_url",
-        "author",
-        "language",
-        "feed_content",
-    ]);
+    reader.unknown_fields(SITE_FIELDS);
     // The title is in every view and document title: without it there is no site to show.
     if let Some(title_problem) = reader.problems.iter().find(|p| p.path == "site.title") {
         return Err(ManifestError::Site {
@@ -532,6 +511,32 @@ impl FieldReader<'_> {
         let text = self.string(field, Requirement::Optional)?;
         let text = text.trim();
         (!text.is_empty()).then(|| text.to_string())
+    }
+
+    /// One of a few words (`choices`, the default first); an unknown word is a warning
+    /// and gives the default.
+    fn choice<T: Copy>(&mut self, field: &str, default: T, choices: &[(&'static str, T)]) -> T {
+        let value = self.optional_text(field);
+        let found = value
+            .as_deref()
+            .and_then(|value| choices.iter().find(|(name, _)| *name == value));
+        match (value, found) {
+            (_, Some((_, choice))) => *choice,
+            (None, None) => default,
+            (Some(value), None) => {
+                let names: Vec<String> = choices
+                    .iter()
+                    .map(|(name, _)| format!("{name:?}"))
+                    .collect();
+                let choices = names.join(" or ");
+                self.push(
+                    Severity::Warning,
+                    field,
+                    ProblemKind::BadChoice { value, choices },
+                );
+                default
+            }
+        }
     }
 
     fn date(&mut self, field: &str, requirement: Requirement) -> Option<PostDate> {
@@ -811,6 +816,14 @@ mod tests {
             "",
         );
         check("\u{feff}{\"version\":1,\"site\":{\"title\":\"T\"}}", "");
+        check(
+            r#"{"version":1,"site":{"title":"T","raw_html":"trusted","feed_content":"full"}}"#,
+            "",
+        );
+        check(
+            r#"{"version":1,"site":{"title":"T","raw_html":"yes"}}"#,
+            r#"Warning: site.raw_html: "yes" is not one of "allowlist" or "trusted"; using "allowlist""#,
+        );
         check(
             r#"{"version":1,"site":{"title":"T","base_url":"example.org/blog"}}"#,
             r#"Error: site.base_url: "example.org/blog" is not an absolute URL; use one such as https://example.org/blog/"#,

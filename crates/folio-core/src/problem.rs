@@ -48,7 +48,7 @@ pub enum ProblemKind {
         /// The value found.
         value: String,
         /// The values allowed.
-        choices: &'static str,
+        choices: String,
     },
 }
 
@@ -91,7 +91,10 @@ impl fmt::Display for ProblemKind {
             ProblemKind::BadMinutes => write!(f, "must be a whole number of minutes, 1 or more"),
             ProblemKind::NotAbsolute(value) => write!(f, "{value:?} is not an absolute URL; use one such as https://example.org/blog/"),
             ProblemKind::UnknownField => write!(f, "is not a known field and is ignored"),
-            ProblemKind::BadChoice { value, choices } => write!(f, "{value:?} is not one of {choices}; using the first"),
+            ProblemKind::BadChoice { value, choices } => {
+                let default = choices.split(" or ").next().unwrap_or_default();
+                write!(f, "{value:?} is not one of {choices}; using {default}")
+            }
         }
     }
 }
