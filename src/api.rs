@@ -83,8 +83,14 @@ impl Expected {
 }
 
 /// Fetches a text file relative to the site root and checks that it is what was expected.
-pub async fn fetch_text(url: &str, expected: Expected) -> Result<String, LoadError> {
+/// `abort` cancels the request (the reader navigated away).
+pub async fn fetch_text(
+    url: &str,
+    expected: Expected,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<String, LoadError> {
     let response = Request::get(url)
+        .abort_signal(abort)
         .send()
         .await
         .map_err(|error| LoadError::Network {
@@ -152,7 +158,7 @@ pub fn parse_options() -> ParseOptions {
 
 /// Fetches and parses the manifest.
 pub async fn load_site() -> Result<Arc<Manifest>, LoadError> {
-    let text = fetch_text(MANIFEST_URL, Expected::Json).await?;
+    let text = fetch_text(MANIFEST_URL, Expected::Json, None).await?;
     let manifest = folio_core::parse(&text, &parse_options())?;
     Ok(Arc::new(manifest))
 }

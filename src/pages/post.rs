@@ -19,8 +19,6 @@ use crate::{href, mark_ready, renderer, use_site};
 /// A post's Markdown, rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct RenderedPost {
-    /// Which post this is, so a stale body is never shown under a new title.
-    slug: String,
     html: SafeHtml,
     minutes: u32,
 }
@@ -31,30 +29,31 @@ pub fn PostPage() -> AnyView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let site = use_site();
+    // The request for the post being fetched: aborted when the reader moves to another
+    // post or leaves the page, so a slow file never competes with the next one.
+    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
+    on_cleanup(move || abort(in_flight));
     let body = LocalResource::new(move || {
         let slug = slug.get();
+        abort(in_flight);
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(web_sys::AbortController::signal);
+        in_flight.set_value(controller);
         async move {
-            let manifest = site.await?;
-            let Some(post) = manifest.post(&slug).cloned() else {
-                return Ok::<_, LoadError>(None);
-            };
-            let text = fetch_text(&post.file, Expected::Markdown).await?;
-            let rendered =
-                renderer::render(&text, &RenderOptions::for_post(&manifest, &post, &text)).await?;
-            Ok(Some(RenderedPost {
-                slug,
-                html: rendered.html,
-                minutes: rendered.minutes,
-            }))
+            // The slug travels with the outcome, errors included, so a late answer for an
+            // earlier post (or its abort) is never shown under the current one.
+            let outcome = load_body(site, &slug, signal).await;
+            (slug, outcome)
         }
     });
     // The body of the current post: None while it loads.
     let current = move || {
         let wanted = slug.get();
         match body.get()? {
-            Ok(Some(rendered)) if rendered.slug == wanted => Some(Ok(rendered)),
-            Ok(_) => None,
-            Err(error) => Some(Err(error)),
+            (for_slug, _) if for_slug != wanted => None,
+            (_, Ok(Some(rendered))) => Some(Ok(rendered)),
+            (_, Ok(None)) => None,
+            (_, Err(error)) => Some(Err(error)),
         }
     };
     with_site(Readiness::Deferred, move |manifest| {
@@ -97,6 +96,34 @@ pub fn PostPage() -> AnyView {
         }
         .into_any()
     })
+}
+
+/// Fetches and renders the post `slug`; `None` when the site has no such post.
+async fn load_body(
+    site: crate::SiteResource,
+    slug: &str,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<Option<RenderedPost>, LoadError> {
+    let manifest = site.await?;
+    let Some(post) = manifest.post(slug).cloned() else {
+        return Ok(None);
+    };
+    let text = fetch_text(&post.file, Expected::Markdown, signal.as_ref()).await?;
+    let rendered =
+        renderer::render(&text, &RenderOptions::for_post(&manifest, &post, &text)).await?;
+    Ok(Some(RenderedPost {
+        html: rendered.html,
+        minutes: rendered.minutes,
+    }))
+}
+
+/// Aborts the request in flight, if any.
+fn abort(in_flight: StoredValue<Option<web_sys::AbortController>, LocalStorage>) {
+    in_flight.update_value(|controller| {
+        if let Some(controller) = controller.take() {
+            controller.abort();
+        }
+    });
 }
 
 /// "By NAME" when the post names an author other than the site's.

@@ -163,3 +163,21 @@ test.describe('going offline after the first load', () => {
     await context.setOffline(false);
   });
 });
+
+test.describe('leaving a post while it loads', () => {
+  test.use({ serve: { overlay: site('minimal'), faults: { 'posts/hello-world.md': { delayMs: 3000 } } } });
+  test('abandons its request and shows the next post', async ({ page, server }) => {
+    const aborted = [];
+    page.on('requestfailed', (request) => aborted.push(`${new URL(request.url()).pathname} ${request.failure()?.errorText}`));
+    await page.goto(server.url + 'posts/hello-world');
+    await expect(page.locator('article h1')).toHaveText('Hello World');
+    await page.getByRole('link', { name: '← all posts' }).click();
+    await page.getByRole('link', { name: 'Tables and Code', exact: true }).click();
+    await expect(page.locator('article .prose table td').first()).toHaveText('cargo');
+    expect(aborted).toEqual(['/posts/hello-world.md net::ERR_ABORTED']);
+    // The late answer never replaces the post on screen.
+    await page.waitForTimeout(3200);
+    await expect(page.locator('article h1')).toHaveText('Tables and Code');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});
