@@ -43,6 +43,20 @@ struct Head {
     json_ld: Option<String>,
 }
 
+impl Head {
+    /// The head of a listing view (no article, image or structured data).
+    fn listing(view_title: Option<String>, route_href: &str) -> Head {
+        Head {
+            view_title,
+            description: None,
+            route_href: route_href.to_string(),
+            is_article: false,
+            image: None,
+            json_ld: None,
+        }
+    }
+}
+
 impl Context<'_> {
     fn href(&self, route: Route<'_>) -> String {
         with_base(self.base_path.trim_end_matches('/'), &route.href())
@@ -323,18 +337,7 @@ impl Context<'_> {
         );
         let route_href = Route::Page(listing.page).href();
         let view_title = (listing.page > 1).then_some(heading);
-        self.page(
-            &route_href,
-            Head {
-                view_title,
-                description: None,
-                route_href: route_href.clone(),
-                is_article: false,
-                image: None,
-                json_ld: None,
-            },
-            &main,
-        )
+        self.page(&route_href, Head::listing(view_title, &route_href), &main)
     }
 
     fn post_page(&self, post: &Post, markdown: &str) -> Page {
@@ -412,14 +415,7 @@ impl Context<'_> {
         let route_href = route.href();
         self.page(
             &route_href,
-            Head {
-                view_title: Some(plural.into()),
-                description: None,
-                route_href: route_href.clone(),
-                is_article: false,
-                image: None,
-                json_ld: None,
-            },
+            Head::listing(Some(plural.into()), &route_href),
             &main,
         )
     }
@@ -431,14 +427,7 @@ impl Context<'_> {
         );
         self.page(
             route_href,
-            Head {
-                view_title: Some(heading.into()),
-                description: None,
-                route_href: route_href.into(),
-                is_article: false,
-                image: None,
-                json_ld: None,
-            },
+            Head::listing(Some(heading.into()), route_href),
             &main,
         )
     }
