@@ -40,6 +40,8 @@ test.describe('a folio build under a sub-path', () => {
   test.use({ serve: { root: folioBlog, base: '/blog/' } });
   test('works without rebuilding the app', async ({ page, server }) => {
     await page.goto(server.url + 'tags/intro');
+    // The prerendered page gives way to the app; then there is one of everything.
+    await expect(page.locator('#prerendered')).toHaveCount(0);
     await expect(page.locator('main .count')).toHaveText('1 post');
     await page.getByRole('link', { name: 'Hello World' }).click();
     await expect(page).toHaveURL(server.url + 'posts/hello-world');

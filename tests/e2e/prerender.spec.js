@@ -21,16 +21,32 @@ test.describe('without WebAssembly', () => {
   });
 });
 
+/** Opens `url` with the app held back, so the prerendered page can be measured; returns
+ * a function that lets the app load. */
+async function openHeldBack(page, url) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // Measure only once the stylesheet applies.
+  await page.waitForFunction(() => [...document.styleSheets].some((sheet) => sheet.cssRules.length > 0));
+  await expect(page.locator('#prerendered')).toHaveCount(1);
+  return release;
+}
+
 test('the app takes over a prerendered post without moving it', async ({ page, server }) => {
-  // Hold the wasm back a moment, to measure the prerendered page first.
-  await page.route('**/*.wasm', async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
-  await page.goto(server.url + 'posts/tables-and-code');
-  const box = async (selector) => page.locator(selector).first().boundingBox();
-  const before = { h1: await box('article h1'), cell: await box('.prose td'), footer: await box('footer') };
+  const release = await openHeldBack(page, server.url + 'posts/tables-and-code');
+  const boxes = async (root) => ({
+    h1: await page.locator(`${root} article h1`).boundingBox(),
+    cell: await page.locator(`${root} .prose td`).first().boundingBox(),
+    footer: await page.locator(`${root} footer`).boundingBox(),
+  });
+  const before = await boxes('#prerendered');
+  release();
   await expect(page.locator('#prerendered')).toHaveCount(0);
   await expect(page.locator('#app')).toBeVisible();
-  const after = { h1: await box('article h1'), cell: await box('.prose td'), footer: await box('footer') };
-  expect(after).toEqual(before);
+  await expect(page.locator('#app .prose td').first()).toBeVisible();
+  expect(await boxes('#app')).toEqual(before);
   await expect(page.locator('main')).toHaveCount(1);
   // Navigation is now the app's: a marker on window survives it.
   await page.evaluate(() => { window.__sameDocument = true; });
@@ -41,15 +57,16 @@ test('the app takes over a prerendered post without moving it', async ({ page, s
 });
 
 for (const route of ['tags/ci-cd', '', 'categories']) test(`the prerendered /${route} is replaced by the same view`, async ({ page, server }) => {
-  await page.route('**/*.wasm', async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
-  await page.goto(server.url + route);
+  const release = await openHeldBack(page, server.url + route);
   // Leptos marks where optional parts would go with empty comments; they render nothing.
-  const markup = async () => (await page.locator('main').first().innerHTML()).replaceAll('<!---->', '');
-  const before = await markup();
-  const firstCard = await page.locator('main h1').boundingBox();
+  const markup = async (root) => (await page.locator(`${root} main`).innerHTML()).replaceAll('<!---->', '');
+  const before = await markup('#prerendered');
+  const heading = await page.locator('#prerendered main h1').boundingBox();
+  release();
   await expect(page.locator('#prerendered')).toHaveCount(0);
-  expect(await markup()).toBe(before);
-  expect(await page.locator('main h1').boundingBox()).toEqual(firstCard);
+  await expect(page.locator('#app main h1')).toBeVisible();
+  expect(await markup('#app')).toBe(before);
+  expect(await page.locator('#app main h1').boundingBox()).toEqual(heading);
 });
 
 test.describe('folio serve', () => {
@@ -69,14 +86,17 @@ test.describe('folio serve', () => {
         child.on('exit', (code) => reject(new Error(`folio serve exited with ${code}`)));
       });
       await page.goto(url + 'posts/hello-world');
-      await expect(page.locator('article .prose strong')).toHaveText('bold');
       await expect(page.locator('#prerendered')).toHaveCount(0);
+      await expect(page.locator('article .prose strong')).toHaveText('bold');
       await page.getByRole('link', { name: 'Posts', exact: true }).click();
       await expect(page).toHaveURL(url);
       await page.goto(url + 'posts/hello-world');
       await expect(page.locator('#prerendered')).toHaveCount(0);
+      await expect(page.locator('article .prose strong')).toHaveText('bold');
       fs.writeFileSync(path.join(copy, 'posts', 'hello-world.md'), 'Edited while **open**.');
-      await expect(page.locator('article .prose strong')).toHaveText('open', { timeout: 10_000 });
+      // The page reloads into the new build (prerendered, then the app): either shows it.
+      await expect(page.locator('article .prose strong', { hasText: 'open' }).first()).toBeVisible({ timeout: 10_000 });
+      await expect(page.locator('#prerendered')).toHaveCount(0);
     } finally {
       child.kill();
       fs.rmSync(copy, { recursive: true, force: true });
