@@ -81,3 +81,17 @@ test('the app stays within its download budget', () => {
   expect(files.some((name) => name.endsWith('.wasm'))).toBe(true);
   expect(total).toBeLessThanOrEqual(200 * 1024);
 });
+
+test('trunk build and folio build write the same Content-Security-Policy', async () => {
+  const policy = (file) => {
+    const html = fs.readFileSync(file, 'utf8');
+    const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)];
+    expect(metas.length, file).toBe(1);
+    return metas[0][1].replace(/ 'sha256-[^']*'/g, " 'sha256-…'");
+  };
+  const fromTrunk = policy(path.join(dist, 'index.html'));
+  expect(fromTrunk).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-…';");
+  expect(policy(path.join(dist, '404.html'))).toBe(fromTrunk);
+  expect(policy(path.join(folioBlog, 'index.html'))).toBe(fromTrunk);
+  expect(policy(path.join(folioBlog, 'posts', 'hello-world.html'))).toBe(fromTrunk);
+});

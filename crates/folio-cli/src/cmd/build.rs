@@ -271,7 +271,21 @@ fn with_csp(html: &str) -> String {
         "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
         content_security_policy(&hashes)
     );
-    html.replacen("<head>", &meta, 1)
+    // The app's own index.html carries the policy for its own paths (.ci/csp.mjs); the
+    // base-path rewrite changed the loader, so the policy is written anew.
+    let marker = "<meta http-equiv=\"Content-Security-Policy\"";
+    let without_old = match html
+        .find(marker)
+        .and_then(|start| Some((start, html[start..].find('>')?)))
+    {
+        Some((start, length)) => format!(
+            "{}{}",
+            html[..start].trim_end(),
+            &html[start + length + 1..]
+        ),
+        None => html.to_string(),
+    };
+    without_old.replacen("<head>", &meta, 1)
 }
 
 /// The manifest without drafts: they never appear in a build.

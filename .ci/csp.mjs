@@ -1,0 +1,31 @@
+// Trunk post-build step: puts the Content-Security-Policy meta tag into index.html and
+// 404.html, allowing Trunk's inline module loader by its SHA-256. `folio build` writes
+// the same policy (crates/folio-cli/src/cmd/build.rs, content_security_policy); an
+// end-to-end test checks that the two agree.
+//   node .ci/csp.mjs DIR
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function contentSecurityPolicy(hashes) {
+  const allowed = hashes.map((hash) => ` 'sha256-${hash}'`).join('');
+  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${allowed}; style-src 'self'; `
+    + "img-src 'self' https: http: data:; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+    + "base-uri 'self'; form-action 'none'; frame-src 'none'";
+}
+
+export function withCsp(html) {
+  const hashes = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)]
+    .map((match) => crypto.createHash('sha256').update(match[1], 'utf8').digest('base64'));
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}" />`;
+  const withoutOld = html.replace(/\n?\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  return withoutOld.replace('<head>', `<head>\n    ${meta}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2];
+  for (const name of ['index.html', '404.html']) {
+    const file = path.join(dir, name);
+    if (fs.existsSync(file)) fs.writeFileSync(file, withCsp(fs.readFileSync(file, 'utf8')));
+  }
+}
