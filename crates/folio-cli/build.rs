@@ -2,6 +2,9 @@
 //! `folio` binary, so `folio init` and `folio build` can write a deployable site anywhere.
 //! Without a `dist/` the list is empty and those commands say how to build it.
 
+#[path = "src/app_file.rs"]
+mod app_file;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -14,13 +17,7 @@ fn main() {
                 .flatten()
                 .filter(|entry| entry.path().is_file())
                 .map(|entry| entry.file_name().to_string_lossy().into_owned())
-                // The app itself; the demo content and the 404 copy are not part of it.
-                .filter(|name| {
-                    name.ends_with(".js")
-                        || name.ends_with(".wasm")
-                        || name.ends_with(".css")
-                        || name == "index.html"
-                })
+                .filter(|name| app_file::is_app_file(name))
                 .collect()
         })
         .unwrap_or_default();

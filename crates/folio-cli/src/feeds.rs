@@ -22,6 +22,13 @@ pub struct Feed<'a> {
     pub posts: &'a [Arc<Post>],
 }
 
+impl Feed<'_> {
+    /// The posts the feed carries: the newest [`FEED_SIZE`].
+    fn newest(&self) -> &[Arc<Post>] {
+        &self.posts[..self.posts.len().min(FEED_SIZE)]
+    }
+}
+
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
@@ -73,7 +80,7 @@ pub fn atom(
     base_url: &str,
     markdown_of: &dyn Fn(&Post) -> Option<String>,
 ) -> String {
-    let posts = &feed.posts[..feed.posts.len().min(FEED_SIZE)];
+    let posts = feed.newest();
     let updated = posts
         .iter()
         .map(|post| post.updated.as_ref().unwrap_or(&post.date))
@@ -170,7 +177,7 @@ pub fn rss(
     base_url: &str,
     markdown_of: &dyn Fn(&Post) -> Option<String>,
 ) -> String {
-    let posts = &feed.posts[..feed.posts.len().min(FEED_SIZE)];
+    let posts = feed.newest();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
     let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&feed.title));
     let _ = writeln!(xml, "  <link>{}</link>", xml_escape(&feed.page_url));
@@ -232,7 +239,7 @@ pub fn json_feed(
     base_url: &str,
     markdown_of: &dyn Fn(&Post) -> Option<String>,
 ) -> String {
-    let posts = &feed.posts[..feed.posts.len().min(FEED_SIZE)];
+    let posts = feed.newest();
     let items: Vec<serde_json::Value> = posts
         .iter()
         .map(|post| {

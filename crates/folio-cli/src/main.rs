@@ -2,6 +2,7 @@
 #[cfg(target_arch = "wasm32")]
 compile_error!("folio-cli is a native tool; build the app with `-p folio-app` for wasm32.");
 
+mod app_file;
 mod cmd;
 mod diagnostic;
 mod feeds;

@@ -202,12 +202,7 @@ fn app_shell(app: Option<&Path>, writer: &mut Writer, base_path: &str) -> Result
             .flatten()
             .filter(|entry| entry.path().is_file())
             .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .filter(|name| {
-                name.ends_with(".js")
-                    || name.ends_with(".wasm")
-                    || name.ends_with(".css")
-                    || name == "index.html"
-            })
+            .filter(|name| crate::app_file::is_app_file(name))
             .map(|name| std::fs::read(folder.join(&name)).map(|bytes| (name, bytes)))
             .collect::<Result<_, _>>()?,
         None => APP_FILES
