@@ -9,17 +9,20 @@ pub mod renderer;
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use folio_core::html::Markup;
 use folio_core::route::{base_path_of, with_base};
+use folio_core::route::{target, Target};
 use folio_core::{Manifest, Route};
 use leptos::prelude::*;
-use leptos_router::components::{Route as RouteView, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::api::LoadError;
 use crate::components::layout::Layout;
 use crate::pages::{
-    categories::CategoriesPage, category::CategoryPage, home::HomePage, not_found::NotFoundPage,
-    post::PostPage, tag::TagPage, tags::TagsPage,
+    archive::ArchivePage, categories::CategoriesPage, category::CategoryPage, home::HomePage,
+    not_found::NotFoundPage, post::PostPage, search::SearchPage, tag::TagPage, tags::TagsPage,
 };
 
 /// The site, loaded once and shared by every view. Awaiting a `LocalResource` clones its
@@ -39,6 +42,11 @@ thread_local! {
 /// The href of a route in this deployment: the base path in front of the route's href.
 pub fn href(route: Route<'_>) -> String {
     BASE_PATH.with(|base| with_base(&base.borrow(), &route.href()))
+}
+
+/// The markup writer of `folio_core::html` for this deployment's base path.
+pub fn markup() -> Markup {
+    BASE_PATH.with(|base| Markup::new(&base.borrow()))
 }
 
 /// Whether the app's own view is ready to replace the page that `folio build` prerendered.
@@ -113,17 +121,43 @@ pub fn App() -> impl IntoView {
         <div id="app" hidden=move || !ready.get()>
         <Router base=base_path>
             <Layout>
-                <Routes fallback=NotFoundPage>
-                    <RouteView path=path!("/") view=HomePage />
-                    <RouteView path=path!("/page/:n") view=HomePage />
-                    <RouteView path=path!("/posts/:slug") view=PostPage />
-                    <RouteView path=path!("/tags") view=TagsPage />
-                    <RouteView path=path!("/tags/:tag") view=TagPage />
-                    <RouteView path=path!("/categories") view=CategoriesPage />
-                    <RouteView path=path!("/categories/:category") view=CategoryPage />
-                </Routes>
+                <CurrentView />
             </Layout>
         </Router>
         </div>
+    }
+}
+
+/// The view for the current path: `folio_core::route::target` is the route table, so it is
+/// tested natively and the router's code stays small. Only a new path rebuilds the view;
+/// a new query string (the search words) does not.
+#[component]
+fn CurrentView() -> impl IntoView {
+    let location = use_location();
+    let browser = use_context::<BrowserUrl>();
+    move || {
+        let pathname = location.pathname.get();
+        // The router writes a new URL into the address bar only once the view for it is
+        // ready (its own route views say so); after this run, it is.
+        if let Some(browser) = browser.clone() {
+            leptos::task::spawn_local(async move { browser.ready_to_complete() });
+        }
+        let path = route_path(&pathname);
+        let owned = |text: &str| text.to_string();
+        match target(&path) {
+            Target::Listing { page } => view! { <HomePage page=page.map(owned) /> },
+            Target::Post(slug) => view! { <PostPage slug=owned(slug) /> },
+            Target::Tags => view! { <TagsPage /> },
+            Target::Tag { term, page } => {
+                view! { <TagPage term=owned(term) page=page.map(owned) /> }
+            }
+            Target::Categories => view! { <CategoriesPage /> },
+            Target::Category { term, page } => {
+                view! { <CategoryPage term=owned(term) page=page.map(owned) /> }
+            }
+            Target::Archive => view! { <ArchivePage /> },
+            Target::Search => view! { <SearchPage /> },
+            Target::Unknown => view! { <NotFoundPage path=pathname.clone() /> },
+        }
     }
 }

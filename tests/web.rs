@@ -2,12 +2,12 @@
 //! built in the test, let Leptos settle, then read the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
-
 use folio_app::api::LoadError;
 use folio_app::components::load_error::{LoadErrorView, NotFoundView};
-use folio_app::components::post_card::PostCard;
+use folio_app::components::markdown_body::HtmlBlock;
 use folio_app::components::skipped_notice::skipped_notice_for;
+use folio_core::html::Markup;
+use folio_core::query;
 use folio_core::{parse, Drafts, Manifest, ManifestError, ParseOptions};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,6 +25,12 @@ fn manifest(posts: &str) -> Manifest {
         },
     )
     .expect("test manifest parses")
+}
+
+/// The first page of the site's listing, as the home view shows it.
+fn listing(site: &Manifest) -> impl IntoView {
+    let page = query::page(site, 1).expect("page 1 exists");
+    view! { <HtmlBlock class="view" html=Markup::new("/").home(&page) /> }
 }
 
 /// Mounts `view` into a fresh element and returns the element; the handle keeps it mounted.
@@ -80,8 +86,7 @@ async fn post_card_has_the_contract_markup() {
             "summary":"Small things that help.","category":"DevOps & Infrastructure",
             "tags":["Go","CI/CD"],"reading_minutes":6}"#,
     );
-    let post = Arc::clone(&site.posts[0]);
-    let (host, _handle) = mount(move || view! { <PostCard post /> });
+    let (host, _handle) = mount(move || listing(&site));
     leptos::task::tick().await;
 
     assert_eq!(host.query_selector_all("article").unwrap().length(), 1);
@@ -107,8 +112,7 @@ async fn post_card_without_optional_fields_shows_no_empty_parts() {
     let site = manifest(
         r#"{"slug":"bare","title":"Bare <b>Post</b>","date":"2024-01-02","file":"posts/bare.md"}"#,
     );
-    let post = Arc::clone(&site.posts[0]);
-    let (host, _handle) = mount(move || view! { <PostCard post /> });
+    let (host, _handle) = mount(move || listing(&site));
     leptos::task::tick().await;
 
     // Titles are text, never HTML.

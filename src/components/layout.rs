@@ -3,8 +3,11 @@
 use folio_core::route::{section, Section};
 use folio_core::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos::wasm_bindgen::JsCast;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
+use crate::pages::search::SEARCH_INPUT_ID;
 use crate::{href, route_path, use_site};
 
 /// Wraps every route. The header shows the site title once the manifest has loaded.
@@ -28,13 +31,14 @@ pub fn Layout(children: Children) -> impl IntoView {
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id("main"));
         if let Some(main) = main {
-            use leptos::wasm_bindgen::JsCast;
             if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
                 event.prevent_default();
                 let _ = main.focus();
             }
         }
     };
+
+    search_shortcuts();
 
     // aria-current marks the navigation link of the section being shown.
     let current = move |wanted: Section| {
@@ -51,6 +55,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href=href(Route::Home) aria-current=move || current(Section::Posts)>"Posts"</a></li>
                         <li><a href=href(Route::Tags) aria-current=move || current(Section::Tags)>"Tags"</a></li>
                         <li><a href=href(Route::Categories) aria-current=move || current(Section::Categories)>"Categories"</a></li>
+                        <li><a href=href(Route::Archive) aria-current=move || current(Section::Archive)>"Archive"</a></li>
+                        <li><a href=href(Route::Search("")) aria-current=move || current(Section::Search)>"Search"</a></li>
                     </ul>
                 </nav>
             </div>
@@ -63,6 +69,40 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// `/` (outside text fields) and Ctrl+K (or ⌘K) focus the search box, opening the search
+/// view first when it is not showing.
+fn search_shortcuts() {
+    let navigate = use_navigate();
+    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+        let in_text_field = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|element| {
+                matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || element.is_content_editable()
+            });
+        let slash = event.key() == "/" && !in_text_field && !event.ctrl_key() && !event.meta_key();
+        let ctrl_k =
+            event.key().eq_ignore_ascii_case("k") && (event.ctrl_key() || event.meta_key());
+        if !(slash || ctrl_k) {
+            return;
+        }
+        event.prevent_default();
+        let input = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(SEARCH_INPUT_ID))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        match input {
+            Some(input) => {
+                let _ = input.focus();
+            }
+            // The search view focuses its box when it opens.
+            None => navigate(&Route::Search("").href(), NavigateOptions::default()),
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// Shown while a file loads; CSS keeps it invisible for the first moment, so fast loads

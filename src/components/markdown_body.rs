@@ -1,4 +1,8 @@
-//! The only component that sets `inner_html`, and only from `SafeHtml`.
+//! The only components that set `inner_html`, and only from `SafeHtml`: a post's rendered
+//! Markdown, and the views that `folio_core::html` writes (the same markup that `folio
+//! build` prerenders, so a taken-over page does not change).
+
+use std::sync::Arc;
 
 use folio_core::SafeHtml;
 use leptos::prelude::*;
@@ -7,7 +11,27 @@ use leptos::prelude::*;
 #[component]
 pub fn MarkdownBody(
     /// The rendered post.
-    html: SafeHtml,
+    html: Arc<SafeHtml>,
 ) -> impl IntoView {
     view! { <div class="prose" inner_html=html.as_str().to_string()></div> }
+}
+
+/// A `<div>` holding markup from `folio_core::html`: a listing view, the post navigation.
+#[component]
+pub fn HtmlBlock(
+    /// The element's class; `view` for a whole view.
+    class: &'static str,
+    /// The markup.
+    html: SafeHtml,
+) -> impl IntoView {
+    view! { <div class=class inner_html=html.as_str().to_string()></div> }
+}
+
+/// A post's `<header>`, from `folio_core::html::Markup::post_header`.
+#[component]
+pub fn PostHeader(
+    /// The markup.
+    html: SafeHtml,
+) -> impl IntoView {
+    view! { <header class="post-header" inner_html=html.as_str().to_string()></header> }
 }

@@ -1,19 +1,19 @@
-//! `/categories/CATEGORY`: the posts in one category.
+//! `/categories/CATEGORY` and `/categories/CATEGORY/page/N`: the posts with one category.
 
-use folio_core::query;
+use folio_core::html::TermKind;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use crate::components::term_list::{TermKind, TermPostsPage};
-use crate::pages::{with_site, Readiness};
+use crate::pages::{term_view, with_site, Readiness};
 
-/// Posts in the category in the path.
+/// One page of the posts with the category in the path.
 #[component]
-pub fn CategoryPage() -> AnyView {
-    let params = use_params_map();
+pub fn CategoryPage(
+    /// The category as the URL spells it.
+    term: String,
+    /// N of `/page/N`, as the URL spells it.
+    page: Option<String>,
+) -> AnyView {
     with_site(Readiness::WithSite, move |manifest| {
-        let param = params.read().get("category").unwrap_or_default();
-        let listing = query::in_category(&manifest, &param);
-        view! { <TermPostsPage kind=TermKind::Category param listing manifest /> }.into_any()
+        term_view(TermKind::Category, &manifest, &term, page.as_deref())
     })
 }

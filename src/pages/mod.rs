@@ -1,23 +1,28 @@
 //! One file per route. A page reads the URL, calls one `folio_core::query` function and
 //! maps the result to components.
 
+pub mod archive;
 pub mod categories;
 pub mod category;
 pub mod home;
 pub mod not_found;
 pub mod post;
+pub mod search;
 pub mod tag;
 pub mod tags;
 
 use std::sync::Arc;
 
-use folio_core::query::document_title;
+use folio_core::html::TermKind;
+use folio_core::query::{self, document_title};
+use folio_core::slug::percent_decode;
 use folio_core::Manifest;
 use leptos::prelude::*;
 
 use crate::components::layout::Loading;
-use crate::components::load_error::LoadErrorView;
-use crate::{mark_ready, set_document_title, use_site};
+use crate::components::load_error::{LoadErrorView, NotFoundView};
+use crate::components::markdown_body::HtmlBlock;
+use crate::{mark_ready, markup, set_document_title, use_site};
 
 /// When a view may replace the prerendered page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,4 +61,35 @@ where
 /// Sets the document title to "view · site" (just the site title when `view` is `None`).
 pub fn set_view_title(view: Option<&str>, manifest: &Manifest) {
     set_document_title(&document_title(view, &manifest.site.title));
+}
+
+/// `/tags` and `/categories`: every term with its count.
+pub fn terms_view(kind: TermKind, manifest: &Manifest) -> AnyView {
+    set_view_title(Some(kind.plural()), manifest);
+    let terms = match kind {
+        TermKind::Tag => query::tags(manifest),
+        TermKind::Category => query::categories(manifest),
+    };
+    view! { <HtmlBlock class="view" html=markup().terms(kind, &terms) /> }.into_any()
+}
+
+/// `/tags/TAG[/page/N]` and `/categories/CATEGORY[/page/N]`: one page of a term's posts;
+/// not found when no post has the term or the page is past the end.
+pub fn term_view(kind: TermKind, manifest: &Manifest, param: &str, page: Option<&str>) -> AnyView {
+    let listing = match kind {
+        TermKind::Tag => query::tagged(manifest, param),
+        TermKind::Category => query::in_category(manifest, param),
+    };
+    let what = format!("the {} “{}”", kind.singular(), percent_decode(param));
+    let Some(listing) = listing else {
+        return view! { <NotFoundView what /> }.into_any();
+    };
+    let number = query::page_number(page);
+    let Some(shown) = number.and_then(|n| listing.page(n, manifest.site.page_size)) else {
+        let what = format!("page {} of {what}", page.unwrap_or_default());
+        return view! { <NotFoundView what /> }.into_any();
+    };
+    let heading = kind.heading(&listing.term.name);
+    set_view_title(Some(&query::paged_title(&heading, &shown)), manifest);
+    view! { <HtmlBlock class="view" html=markup().term(kind, &listing, &shown) /> }.into_any()
 }

@@ -1,7 +1,6 @@
 //! Any path the route table does not know.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::components::load_error::NotFoundView;
 use crate::pages::{with_site, Readiness};
@@ -9,10 +8,12 @@ use crate::pages::{with_site, Readiness};
 /// The not-found view for an unknown path. It waits for the site like every other view,
 /// so its document title names the site.
 #[component]
-pub fn NotFoundPage() -> AnyView {
-    let location = use_location();
+pub fn NotFoundPage(
+    /// The path, as the browser shows it.
+    path: String,
+) -> AnyView {
     with_site(Readiness::WithSite, move |_| {
-        let what = format!("the page {}", location.pathname.get());
+        let what = format!("the page {path}");
         view! { <NotFoundView what /> }.into_any()
     })
 }

@@ -4,30 +4,33 @@
 use std::sync::Arc;
 
 use folio_core::markdown::RenderOptions;
-use folio_core::{Post, Route, SafeHtml};
+use folio_core::query::{self, RELATED_POSTS};
+use folio_core::slug::percent_decode;
+use folio_core::{Route, SafeHtml};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::{fetch_text, Expected, LoadError};
 use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
-use crate::components::markdown_body::MarkdownBody;
-use crate::components::post_meta::{PostMeta, TagLinks};
+use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader};
 use crate::pages::{set_view_title, with_site, Readiness};
-use crate::{href, mark_ready, renderer, use_site};
+use crate::{href, mark_ready, markup, renderer, use_site};
 
 /// A post's Markdown, rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct RenderedPost {
-    html: SafeHtml,
+    /// Shared: every read of the resource clones the value, and a post can be megabytes.
+    html: Arc<SafeHtml>,
     minutes: u32,
 }
 
 /// The post named by the path.
 #[component]
-pub fn PostPage() -> AnyView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+pub fn PostPage(
+    /// The slug as the URL spells it.
+    slug: String,
+) -> AnyView {
+    let slug = Memo::new(move |_| percent_decode(&slug));
     let site = use_site();
     // The request for the post being fetched: aborted when the reader moves to another
     // post or leaves the page, so a slow file never competes with the next one.
@@ -63,15 +66,21 @@ pub fn PostPage() -> AnyView {
             return view! { <NotFoundView what=format!("a post called “{wanted}”") /> }.into_any();
         };
         set_view_title(Some(&post.title), &manifest);
-        let meta_post = Arc::clone(&post);
-        let meta = move || {
+        let header_post = Arc::clone(&post);
+        let site_author = manifest.site.author.clone();
+        // The reading time comes from the manifest, or from the Markdown once it renders.
+        let header = move || {
             let minutes = match current() {
                 Some(Ok(rendered)) => Some(rendered.minutes),
                 _ => None,
             };
-            let post = Arc::clone(&meta_post);
-            view! { <PostMeta minutes=post.reading_minutes.or(minutes) post /> }
+            let minutes = header_post.reading_minutes.or(minutes);
+            let html = markup().post_header(&header_post, minutes, site_author.as_deref());
+            view! { <PostHeader html /> }
         };
+        let around = query::neighbours(&manifest, post.slug.as_str());
+        let related = query::related(&manifest, &post, RELATED_POSTS);
+        let nav = markup().post_nav(around.newer.as_deref(), around.older.as_deref(), &related);
         let file = post.file.clone();
         let content = move || {
             let view = match current() {
@@ -84,15 +93,10 @@ pub fn PostPage() -> AnyView {
         };
         view! {
             <article class="post">
-                <header class="post-header">
-                    <p class="back"><a href=href(Route::Home)>"← all posts"</a></p>
-                    <h1>{post.title.clone()}</h1>
-                    {meta}
-                    {author_line(&post, &manifest.site.author)}
-                    <TagLinks post=Arc::clone(&post) />
-                </header>
+                {header}
                 {content}
             </article>
+            <HtmlBlock class="post-footer" html=nav />
         }
         .into_any()
     })
@@ -112,7 +116,7 @@ async fn load_body(
     let rendered =
         renderer::render(&text, &RenderOptions::for_post(&manifest, &post, &text)).await?;
     Ok(Some(RenderedPost {
-        html: rendered.html,
+        html: Arc::new(rendered.html),
         minutes: rendered.minutes,
     }))
 }
@@ -124,15 +128,6 @@ fn abort(in_flight: StoredValue<Option<web_sys::AbortController>, LocalStorage>)
             controller.abort();
         }
     });
-}
-
-/// "By NAME" when the post names an author other than the site's.
-fn author_line(post: &Post, site_author: &Option<String>) -> Option<impl IntoView> {
-    let author = post
-        .author
-        .as_ref()
-        .filter(|author| Some(*author) != site_author.as_ref())?;
-    Some(view! { <p class="byline">"By " {author.clone()}</p> })
 }
 
 /// The post's text could not be loaded: say which file and why, and offer a way home.

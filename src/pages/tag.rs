@@ -1,19 +1,19 @@
-//! `/tags/TAG`: the posts with one tag.
+//! `/tags/TAG` and `/tags/TAG/page/N`: the posts with one tag.
 
-use folio_core::query;
+use folio_core::html::TermKind;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use crate::components::term_list::{TermKind, TermPostsPage};
-use crate::pages::{with_site, Readiness};
+use crate::pages::{term_view, with_site, Readiness};
 
-/// Posts tagged with the tag in the path.
+/// One page of the posts with the tag in the path.
 #[component]
-pub fn TagPage() -> AnyView {
-    let params = use_params_map();
+pub fn TagPage(
+    /// The tag as the URL spells it.
+    term: String,
+    /// N of `/page/N`, as the URL spells it.
+    page: Option<String>,
+) -> AnyView {
     with_site(Readiness::WithSite, move |manifest| {
-        let param = params.read().get("tag").unwrap_or_default();
-        let listing = query::tagged(&manifest, &param);
-        view! { <TermPostsPage kind=TermKind::Tag param listing manifest /> }.into_any()
+        term_view(TermKind::Tag, &manifest, &term, page.as_deref())
     })
 }

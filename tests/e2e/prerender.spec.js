@@ -56,7 +56,7 @@ test('the app takes over a prerendered post without moving it', async ({ page, s
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });
 
-for (const route of ['tags/ci-cd', '', 'categories']) test(`the prerendered /${route} is replaced by the same view`, async ({ page, server }) => {
+for (const route of ['tags/ci-cd', '', 'categories', 'archive']) test(`the prerendered /${route} is replaced by the same view`, async ({ page, server }) => {
   const release = await openHeldBack(page, server.url + route);
   // Leptos marks where optional parts would go with empty comments; they render nothing.
   const markup = async (root) => (await page.locator(`${root} main`).innerHTML()).replaceAll('<!---->', '');

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use folio_core::html::escape;
 use folio_core::markdown::RenderOptions;
 use folio_core::{FeedContent, Manifest, Post, Route};
 
@@ -27,24 +28,6 @@ impl Feed<'_> {
     fn newest(&self) -> &[Arc<Post>] {
         &self.posts[..self.posts.len().min(FEED_SIZE)]
     }
-}
-
-/// Escapes text for XML content and attribute values.
-pub fn xml_escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0 at all.
-            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 /// `https://x.org/blog/` + `/posts/a` → `https://x.org/blog/posts/a`.
@@ -91,48 +74,44 @@ pub fn atom(
         .site
         .language
         .as_deref()
-        .map(|l| format!(" xml:lang=\"{}\"", xml_escape(l)))
+        .map(|l| format!(" xml:lang=\"{}\"", escape(l)))
         .unwrap_or_default();
     let _ = writeln!(
         xml,
         "<feed xmlns=\"http://www.w3.org/2005/Atom\"{lang} xml:base=\"{}\">",
-        xml_escape(&absolute(base_url, "/"))
+        escape(&absolute(base_url, "/"))
     );
-    let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&feed.title));
+    let _ = writeln!(xml, "  <title>{}</title>", escape(&feed.title));
     if let Some(description) = &manifest.site.description {
-        let _ = writeln!(xml, "  <subtitle>{}</subtitle>", xml_escape(description));
+        let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape(description));
     }
     let _ = writeln!(
         xml,
         "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>",
-        xml_escape(&feed.feed_url)
+        escape(&feed.feed_url)
     );
     let _ = writeln!(
         xml,
         "  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>",
-        xml_escape(&feed.page_url)
+        escape(&feed.page_url)
     );
-    let _ = writeln!(xml, "  <id>{}</id>", xml_escape(&feed.feed_url));
+    let _ = writeln!(xml, "  <id>{}</id>", escape(&feed.feed_url));
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
     if let Some(author) = &manifest.site.author {
-        let _ = writeln!(
-            xml,
-            "  <author><name>{}</name></author>",
-            xml_escape(author)
-        );
+        let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
     }
     let _ = writeln!(xml, "  <generator>Folio</generator>");
     for post in posts {
         let url = absolute(base_url, &Route::Post(&post.slug).href());
         let (summary, html) = entry_content(manifest, post, markdown_of);
         let _ = writeln!(xml, "  <entry>");
-        let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&post.title));
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&post.title));
         let _ = writeln!(
             xml,
             "    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>",
-            xml_escape(&url)
+            escape(&url)
         );
-        let _ = writeln!(xml, "    <id>{}</id>", xml_escape(&url));
+        let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
         let _ = writeln!(xml, "    <published>{}</published>", post.date.rfc3339());
         let _ = writeln!(
             xml,
@@ -140,28 +119,24 @@ pub fn atom(
             post.updated.as_ref().unwrap_or(&post.date).rfc3339()
         );
         if let Some(author) = post.author.as_ref().or(manifest.site.author.as_ref()) {
-            let _ = writeln!(
-                xml,
-                "    <author><name>{}</name></author>",
-                xml_escape(author)
-            );
+            let _ = writeln!(xml, "    <author><name>{}</name></author>", escape(author));
         }
         for term in post.category.iter().chain(&post.tags) {
             let _ = writeln!(
                 xml,
                 "    <category term=\"{}\" label=\"{}\"/>",
-                xml_escape(&term.slug),
-                xml_escape(&term.name)
+                escape(&term.slug),
+                escape(&term.name)
             );
         }
         if let Some(summary) = summary {
-            let _ = writeln!(xml, "    <summary>{}</summary>", xml_escape(&summary));
+            let _ = writeln!(xml, "    <summary>{}</summary>", escape(&summary));
         }
         if let Some(html) = html {
             let _ = writeln!(
                 xml,
                 "    <content type=\"html\">{}</content>",
-                xml_escape(&html)
+                escape(&html)
             );
         }
         let _ = writeln!(xml, "  </entry>");
@@ -179,12 +154,12 @@ pub fn rss(
 ) -> String {
     let posts = feed.newest();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-    let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&feed.title));
-    let _ = writeln!(xml, "  <link>{}</link>", xml_escape(&feed.page_url));
+    let _ = writeln!(xml, "  <title>{}</title>", escape(&feed.title));
+    let _ = writeln!(xml, "  <link>{}</link>", escape(&feed.page_url));
     let _ = writeln!(
         xml,
         "  <description>{}</description>",
-        xml_escape(
+        escape(
             manifest
                 .site
                 .description
@@ -195,10 +170,10 @@ pub fn rss(
     let _ = writeln!(
         xml,
         "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
-        xml_escape(&feed.feed_url)
+        escape(&feed.feed_url)
     );
     if let Some(language) = &manifest.site.language {
-        let _ = writeln!(xml, "  <language>{}</language>", xml_escape(language));
+        let _ = writeln!(xml, "  <language>{}</language>", escape(language));
     }
     if let Some(newest) = posts.first() {
         let _ = writeln!(
@@ -212,19 +187,19 @@ pub fn rss(
         let url = absolute(base_url, &Route::Post(&post.slug).href());
         let (summary, html) = entry_content(manifest, post, markdown_of);
         let _ = writeln!(xml, "  <item>");
-        let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&post.title));
-        let _ = writeln!(xml, "    <link>{}</link>", xml_escape(&url));
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&post.title));
+        let _ = writeln!(xml, "    <link>{}</link>", escape(&url));
         let _ = writeln!(
             xml,
             "    <guid isPermaLink=\"true\">{}</guid>",
-            xml_escape(&url)
+            escape(&url)
         );
         let _ = writeln!(xml, "    <pubDate>{}</pubDate>", post.date.rfc2822());
         for term in post.category.iter().chain(&post.tags) {
-            let _ = writeln!(xml, "    <category>{}</category>", xml_escape(&term.name));
+            let _ = writeln!(xml, "    <category>{}</category>", escape(&term.name));
         }
         if let Some(text) = html.or(summary) {
-            let _ = writeln!(xml, "    <description>{}</description>", xml_escape(&text));
+            let _ = writeln!(xml, "    <description>{}</description>", escape(&text));
         }
         let _ = writeln!(xml, "  </item>");
     }
@@ -287,7 +262,7 @@ pub fn json_feed(
 pub fn sitemap(urls: &[(String, Option<String>)]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (url, lastmod) in urls {
-        let _ = write!(xml, "  <url><loc>{}</loc>", xml_escape(url));
+        let _ = write!(xml, "  <url><loc>{}</loc>", escape(url));
         if let Some(lastmod) = lastmod {
             let _ = write!(xml, "<lastmod>{lastmod}</lastmod>");
         }

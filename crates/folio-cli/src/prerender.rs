@@ -4,14 +4,17 @@
 //! own view is ready, then swaps it for its own (`#prerendered`, see `src/lib.rs`).
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use folio_core::markdown::RenderOptions;
-use folio_core::query::{self, count_label, document_title, reading_label, Listing, TermCount};
+use folio_core::query::{self, document_title, Listing, TermCount, TermListing};
 use folio_core::route::with_base;
-use folio_core::{Manifest, Post, Route};
+use folio_core::{Manifest, Post, Route, SafeHtml};
 
-use crate::feeds::{absolute, xml_escape as escape};
+use folio_core::html::{escape, Markup, TermKind};
+
+use crate::feeds::absolute;
+
+use folio_core::query::RELATED_POSTS;
 
 /// One page to write: its site-relative file and its HTML.
 pub struct Page {
@@ -58,6 +61,10 @@ impl Head {
 }
 
 impl Context<'_> {
+    fn markup(&self) -> Markup {
+        Markup::new(self.base_path)
+    }
+
     fn href(&self, route: Route<'_>) -> String {
         with_base(self.base_path.trim_end_matches('/'), &route.href())
     }
@@ -192,9 +199,22 @@ impl Context<'_> {
             escape(&self.href_of(route_href))
         );
         let _ = write!(html, "<header class=\"site-header\"><div class=\"wrap header-row\"><a class=\"site-title\" href=\"{}\">{}</a>", escape(&self.href(Route::Home)), escape(&site.title));
-        let _ = write!(html, "<nav aria-label=\"Main\"><ul class=\"nav\"><li><a href=\"{}\"{}>Posts</a></li><li><a href=\"{}\"{}>Tags</a></li><li><a href=\"{}\"{}>Categories</a></li></ul></nav></div>",
-            escape(&self.href(Route::Home)), current(Section::Posts), escape(&self.href(Route::Tags)), current(Section::Tags), escape(&self.href(Route::Categories)), current(Section::Categories),
-        );
+        html.push_str("<nav aria-label=\"Main\"><ul class=\"nav\">");
+        for (route, name, wanted) in [
+            (Route::Home, "Posts", Section::Posts),
+            (Route::Tags, "Tags", Section::Tags),
+            (Route::Categories, "Categories", Section::Categories),
+            (Route::Archive, "Archive", Section::Archive),
+            (Route::Search(""), "Search", Section::Search),
+        ] {
+            let _ = write!(
+                html,
+                "<li><a href=\"{}\"{}>{name}</a></li>",
+                escape(&self.href(route)),
+                current(wanted)
+            );
+        }
+        html.push_str("</ul></nav></div>");
         if let Some(description) = &site.description {
             let _ = write!(
                 html,
@@ -214,129 +234,10 @@ impl Context<'_> {
         with_base(self.base_path.trim_end_matches('/'), route_href)
     }
 
-    /// `components/post_meta.rs`.
-    fn meta(&self, post: &Post, minutes: Option<u32>) -> String {
-        let mut html = format!(
-            "<p class=\"meta\"><time datetime=\"{}\">{}</time>",
-            post.date.iso(),
-            post.date.human()
-        );
-        if let Some(category) = &post.category {
-            let _ = write!(
-                html,
-                " · <a class=\"category\" href=\"{}\">{}</a>",
-                escape(&self.href(Route::Category(&category.slug))),
-                escape(&category.name)
-            );
-        }
-        if let Some(minutes) = minutes {
-            let _ = write!(
-                html,
-                " · <span class=\"reading\">{}</span>",
-                reading_label(minutes)
-            );
-        }
-        if let Some(updated) = post
-            .updated
-            .as_ref()
-            .filter(|updated| **updated > post.date)
-        {
-            let _ = write!(
-                html,
-                " · updated <time datetime=\"{}\">{}</time>",
-                updated.iso(),
-                updated.human()
-            );
-        }
-        html.push_str("</p>");
-        html
-    }
-
-    fn tag_links(&self, post: &Post) -> String {
-        if post.tags.is_empty() {
-            return String::new();
-        }
-        let items: String = post
-            .tags
-            .iter()
-            .map(|tag| {
-                format!(
-                    "<li><a class=\"tag\" href=\"{}\">{}</a></li>",
-                    escape(&self.href(Route::Tag(&tag.slug))),
-                    escape(&tag.name)
-                )
-            })
-            .collect();
-        format!("<ul class=\"tags\" aria-label=\"Tags\">{items}</ul>")
-    }
-
-    /// `components/post_list.rs`.
-    fn post_list(&self, posts: &[Arc<Post>]) -> String {
-        if posts.is_empty() {
-            return "<p class=\"empty\">No posts yet.</p>".into();
-        }
-        let cards: String = posts.iter().map(|post| self.card(post)).collect();
-        format!("<div class=\"post-list\">{cards}</div>")
-    }
-
-    /// `components/post_card.rs`.
-    fn card(&self, post: &Post) -> String {
-        let mut html = format!(
-            "<article class=\"card\"><h2 class=\"card-title\"><a href=\"{}\">{}</a></h2>{}",
-            escape(&self.href(Route::Post(&post.slug))),
-            escape(&post.title),
-            self.meta(post, post.reading_minutes)
-        );
-        if let Some(summary) = &post.summary {
-            let _ = write!(html, "<p class=\"summary\">{}</p>", escape(summary));
-        }
-        html.push_str(&self.tag_links(post));
-        html.push_str("</article>");
-        html
-    }
-
-    /// `components/pager.rs`.
-    fn pager(&self, listing: &Listing) -> String {
-        if listing.n_pages <= 1 {
-            return String::new();
-        }
-        let mut html = String::from("<nav class=\"pager\" aria-label=\"Pages\">");
-        if let Some(newer) = listing.newer() {
-            let _ = write!(
-                html,
-                "<a rel=\"prev\" href=\"{}\">← Newer posts</a>",
-                escape(&self.href(Route::Page(newer)))
-            );
-        }
-        let _ = write!(
-            html,
-            "<span class=\"page-of\">Page {} of {}</span>",
-            listing.page, listing.n_pages
-        );
-        if let Some(older) = listing.older() {
-            let _ = write!(
-                html,
-                "<a rel=\"next\" href=\"{}\">Older posts →</a>",
-                escape(&self.href(Route::Page(older)))
-            );
-        }
-        html.push_str("</nav>");
-        html
-    }
-
     fn listing_page(&self, listing: &Listing) -> Page {
-        let heading = if listing.page == 1 {
-            "Latest posts".to_string()
-        } else {
-            format!("Posts, page {} of {}", listing.page, listing.n_pages)
-        };
-        let main = format!(
-            "<h1 class=\"page-heading\">{heading}</h1>{}{}",
-            self.post_list(&listing.posts),
-            self.pager(listing)
-        );
         let route_href = Route::Page(listing.page).href();
-        let view_title = (listing.page > 1).then_some(heading);
+        let view_title = (listing.page > 1).then(|| Markup::home_heading(listing));
+        let main = view(&self.markup().home(listing));
         self.page(&route_href, Head::listing(view_title, &route_href), &main)
     }
 
@@ -349,16 +250,14 @@ impl Context<'_> {
             .reading_minutes
             .unwrap_or_else(|| folio_core::reading_time::minutes(markdown));
         let site_author = self.manifest.site.author.as_ref();
-        let author = post
-            .author
-            .as_ref()
-            .filter(|author| Some(*author) != site_author);
-        let byline = author
-            .map(|author| format!("<p class=\"byline\">By {}</p>", escape(author)))
-            .unwrap_or_default();
+        let markup = self.markup();
+        let around = query::neighbours(self.manifest, post.slug.as_str());
+        let related = query::related(self.manifest, post, RELATED_POSTS);
         let main = format!(
-            "<article class=\"post\"><header class=\"post-header\"><p class=\"back\"><a href=\"{}\">← all posts</a></p><h1>{}</h1>{}{byline}{}</header><div class=\"prose\">{}</div></article>",
-            escape(&self.href(Route::Home)), escape(&post.title), self.meta(post, Some(minutes)), self.tag_links(post), html.as_str()
+            "<article class=\"post\"><header class=\"post-header\">{}</header><div class=\"prose\">{}</div></article><div class=\"post-footer\">{}</div>",
+            markup.post_header(post, Some(minutes), site_author.map(String::as_str)).as_str(),
+            html.as_str(),
+            markup.post_nav(around.newer.as_deref(), around.older.as_deref(), &related).as_str()
         );
         let route_href = Route::Post(&post.slug).href();
         let mut json_ld = serde_json::json!({
@@ -388,49 +287,51 @@ impl Context<'_> {
         self.page(&route_href, head, &main)
     }
 
-    fn terms_page(
-        &self,
-        route: Route<'_>,
-        plural: &str,
-        terms: &[TermCount],
-        term_route: fn(&str) -> Route<'_>,
-    ) -> Page {
-        let items: String = terms
-            .iter()
-            .map(|entry| {
-                format!(
-                    "<li><a href=\"{}\">{}</a> <span class=\"count\">{}</span></li>",
-                    escape(&self.href(term_route(&entry.term.slug))),
-                    escape(&entry.term.name),
-                    count_label(entry.count)
-                )
-            })
-            .collect();
-        let list = if terms.is_empty() {
-            "<p class=\"empty\">Nothing here yet.</p>".to_string()
-        } else {
-            format!("<ul class=\"term-list\">{items}</ul>")
+    fn terms_page(&self, kind: TermKind, terms: &[TermCount]) -> Page {
+        let route_href = match kind {
+            TermKind::Tag => Route::Tags.href(),
+            TermKind::Category => Route::Categories.href(),
         };
-        let main = format!("<h1 class=\"page-heading\">{plural}</h1>{list}");
-        let route_href = route.href();
+        let main = view(&self.markup().terms(kind, terms));
+        let head = Head::listing(Some(kind.plural().into()), &route_href);
+        self.page(&route_href, head, &main)
+    }
+
+    fn archive_page(&self) -> Page {
+        let route_href = Route::Archive.href();
+        let main = view(
+            &self
+                .markup()
+                .archive(&query::archive_by_year(self.manifest)),
+        );
         self.page(
             &route_href,
-            Head::listing(Some(plural.into()), &route_href),
+            Head::listing(Some("Archive".into()), &route_href),
             &main,
         )
     }
 
-    fn term_page(&self, route_href: &str, heading: &str, posts: &[Arc<Post>]) -> Page {
-        let main = format!(
-            "<p class=\"back\"><a href=\"{}\">← all posts</a></p><h1 class=\"page-heading\">{}</h1><p class=\"count\">{}</p>{}",
-            escape(&self.href(Route::Home)), escape(heading), count_label(posts.len()), self.post_list(posts)
-        );
-        self.page(
-            route_href,
-            Head::listing(Some(heading.into()), route_href),
-            &main,
-        )
+    /// Every page of one term's posts.
+    fn term_pages(&self, kind: TermKind, listing: &TermListing) -> Vec<Page> {
+        let size = self.manifest.site.page_size;
+        let n_pages = listing.page(1, size).map_or(1, |page| page.n_pages);
+        let heading = kind.heading(&listing.term.name);
+        let paged = kind.paged(&listing.term.slug);
+        (1..=n_pages)
+            .filter_map(|number| listing.page(number, size))
+            .map(|page| {
+                let main = view(&self.markup().term(kind, listing, &page));
+                let route_href = paged.route(page.page).href();
+                let head = Head::listing(Some(query::paged_title(&heading, &page)), &route_href);
+                self.page(&route_href, head, &main)
+            })
+            .collect()
     }
+}
+
+/// A view's markup as the app shows it: inside `<div class="view">` (see `src/pages/`).
+fn view(inner: &SafeHtml) -> String {
+    format!("<div class=\"view\">{}</div>", inner.as_str())
 }
 
 /// Every page of the site. `markdown_of` reads a post's text.
@@ -448,35 +349,17 @@ pub fn pages(context: &Context<'_>, markdown_of: &dyn Fn(&Post) -> Option<String
             pages.push(context.post_page(post, &markdown));
         }
     }
-    pages.push(
-        context.terms_page(Route::Tags, "Tags", &query::tags(manifest), |slug| {
-            Route::Tag(slug)
-        }),
-    );
-    pages.push(context.terms_page(
-        Route::Categories,
-        "Categories",
-        &query::categories(manifest),
-        |slug| Route::Category(slug),
-    ));
+    pages.push(context.archive_page());
+    pages.push(context.terms_page(TermKind::Tag, &query::tags(manifest)));
+    pages.push(context.terms_page(TermKind::Category, &query::categories(manifest)));
     for entry in query::tags(manifest) {
         if let Some(listing) = query::tagged(manifest, &entry.term.slug) {
-            let heading = format!("Tagged “{}”", listing.term.name);
-            pages.push(context.term_page(
-                &Route::Tag(&listing.term.slug).href(),
-                &heading,
-                &listing.posts,
-            ));
+            pages.extend(context.term_pages(TermKind::Tag, &listing));
         }
     }
     for entry in query::categories(manifest) {
         if let Some(listing) = query::in_category(manifest, &entry.term.slug) {
-            let heading = format!("Category: {}", listing.term.name);
-            pages.push(context.term_page(
-                &Route::Category(&listing.term.slug).href(),
-                &heading,
-                &listing.posts,
-            ));
+            pages.extend(context.term_pages(TermKind::Category, &listing));
         }
     }
     pages

@@ -448,6 +448,7 @@ fn the_sitemap_lists_every_route() {
             "https://example.org/blog/",
             "https://example.org/blog/posts/tables-and-code",
             "https://example.org/blog/posts/hello-world",
+            "https://example.org/blog/archive",
             "https://example.org/blog/tags",
             "https://example.org/blog/tags/ci-cd",
             "https://example.org/blog/tags/grosse",
@@ -532,6 +533,12 @@ fn every_route_is_prerendered_with_its_title_canonical_and_description() {
             "The smallest site the tests use.",
         ),
         (
+            "archive.html",
+            "Archive · Minimal Folio",
+            "https://example.org/blog/archive",
+            "The smallest site the tests use.",
+        ),
+        (
             "categories.html",
             "Categories · Minimal Folio",
             "https://example.org/blog/categories",
@@ -582,6 +589,51 @@ fn every_route_is_prerendered_with_its_title_canonical_and_description() {
     assert!(
         !out.join("posts/secret.html").exists(),
         "a draft was prerendered"
+    );
+}
+
+#[test]
+fn listings_are_prerendered_a_page_at_a_time_with_numbered_pages() {
+    let (_temp, site) = sample("minimal");
+    let manifest = fs::read_to_string(site.join("posts.json"))
+        .unwrap()
+        .replace(r#""language": "en""#, r#""language": "en", "page_size": 1"#);
+    assert!(manifest.contains(r#""page_size": 1"#));
+    fs::write(site.join("posts.json"), manifest).unwrap();
+    let output = folio(
+        &[
+            "build",
+            ".",
+            "--out",
+            "out",
+            "--base-url",
+            "https://example.org/",
+        ],
+        &site,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = site.join("out");
+    let second = fs::read_to_string(out.join("tags/ci-cd/page/2.html")).unwrap();
+    assert!(
+        second.contains("<title>Tagged “CI/CD”, page 2 of 2 · Minimal Folio</title>"),
+        "{second}"
+    );
+    assert!(
+        second.contains(r#"<link rel="canonical" href="https://example.org/tags/ci-cd/page/2""#)
+    );
+    // One card, the whole count, and the numbered pager with this page marked.
+    assert_eq!(second.matches("<article class=\"card\">").count(), 1);
+    assert!(second.contains(r#"<p class="count">2 posts</p>"#));
+    assert!(
+        second.contains(r#"<a rel="prev" href="/tags/ci-cd">← Newer posts</a>"#),
+        "{second}"
+    );
+    assert!(second.contains(r#"<ol class="page-numbers"><li><a href="/tags/ci-cd">1</a></li><li><a href="/tags/ci-cd/page/2" aria-current="page">2</a></li></ol>"#), "{second}");
+    assert!(out.join("page/2.html").exists());
+    assert!(!out.join("tags/ci-cd/page/3.html").exists());
+    assert!(
+        !out.join("tags/grosse/page/2.html").exists(),
+        "a tag with one post has one page"
     );
 }
 

@@ -91,7 +91,16 @@ pub struct Site {
     /// What raw HTML in posts may do (`raw_html`: `"allowlist"`, the default, or
     /// `"trusted"`). A Folio extension of the contract.
     pub raw_html: RawHtml,
+    /// Posts per listing page (`page_size`, 1 to [`MAX_PAGE_SIZE`], default
+    /// [`DEFAULT_PAGE_SIZE`]). A Folio extension of the contract.
+    pub page_size: usize,
 }
+
+/// Posts per listing page when the site does not say.
+pub const DEFAULT_PAGE_SIZE: usize = 10;
+
+/// The largest `site.page_size` Folio accepts.
+pub const MAX_PAGE_SIZE: usize = 100;
 
 /// What each feed entry carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -370,6 +379,7 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
                 ("trusted", RawHtml::Trusted),
             ],
         ),
+        page_size: reader.page_size(),
     };
     reader.unknown_fields(SITE_FIELDS);
     // The title is in every view and document title: without it there is no site to show.
@@ -392,6 +402,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "language",
     "feed_content",
     "raw_html",
+    "page_size",
 ];
 
 /// Reads the fields of one JSON object, recording a problem for each bad one.
@@ -614,6 +625,25 @@ impl FieldReader<'_> {
         }
     }
 
+    /// `page_size`: a bad value is a warning and the default, never a broken site.
+    fn page_size(&mut self) -> usize {
+        let Some(value) = self
+            .fields
+            .get("page_size")
+            .filter(|value| !value.is_null())
+        else {
+            return DEFAULT_PAGE_SIZE;
+        };
+        let size = value
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|n| (1..=MAX_PAGE_SIZE).contains(n));
+        size.unwrap_or_else(|| {
+            self.push(Severity::Warning, "page_size", ProblemKind::BadPageSize);
+            DEFAULT_PAGE_SIZE
+        })
+    }
+
     fn reading_minutes(&mut self) -> Option<u32> {
         let value = self.fields.get("reading_minutes")?;
         if value.is_null() {
@@ -817,9 +847,15 @@ mod tests {
         );
         check("\u{feff}{\"version\":1,\"site\":{\"title\":\"T\"}}", "");
         check(
-            r#"{"version":1,"site":{"title":"T","raw_html":"trusted","feed_content":"full"}}"#,
+            r#"{"version":1,"site":{"title":"T","raw_html":"trusted","feed_content":"full","page_size":25}}"#,
             "",
         );
+        for bad in ["0", "101", "2.5", "\"20\"", "-1"] {
+            check(
+                &format!(r#"{{"version":1,"site":{{"title":"T","page_size":{bad}}}}}"#),
+                "Warning: site.page_size: must be a whole number from 1 to 100; using 10",
+            );
+        }
         check(
             r#"{"version":1,"site":{"title":"T","raw_html":"yes"}}"#,
             r#"Warning: site.raw_html: "yes" is not one of "allowlist" or "trusted"; using "allowlist""#,
@@ -828,6 +864,19 @@ mod tests {
             r#"{"version":1,"site":{"title":"T","base_url":"example.org/blog"}}"#,
             r#"Error: site.base_url: "example.org/blog" is not an absolute URL; use one such as https://example.org/blog/"#,
         );
+    }
+
+    #[test]
+    fn page_size_defaults_to_ten_and_takes_the_site_setting() {
+        let size_of = |site: &str| {
+            let text = format!(r#"{{"version":1,"site":{{"title":"T"{site}}}}}"#);
+            parse(&text, &options()).map(|manifest| manifest.site.page_size)
+        };
+        assert_eq!(size_of(""), Ok(DEFAULT_PAGE_SIZE));
+        assert_eq!(size_of(r#","page_size":null"#), Ok(DEFAULT_PAGE_SIZE));
+        assert_eq!(size_of(r#","page_size":1"#), Ok(1));
+        assert_eq!(size_of(r#","page_size":100"#), Ok(100));
+        assert_eq!(size_of(r#","page_size":1000"#), Ok(DEFAULT_PAGE_SIZE));
     }
 
     #[test]

@@ -29,6 +29,11 @@ impl SafeHtml {
         SafeHtml(html)
     }
 
+    /// Markup that [`crate::html::Markup`] wrote, every outside string escaped.
+    pub(crate) fn from_markup(html: String) -> SafeHtml {
+        SafeHtml(html)
+    }
+
     /// The HTML text.
     pub fn as_str(&self) -> &str {
         &self.0

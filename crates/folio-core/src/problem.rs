@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::manifest::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -43,6 +45,8 @@ pub enum ProblemKind {
     UnknownField,
     /// `base_url` without a scheme and host.
     NotAbsolute(String),
+    /// `page_size` is not a whole number from 1 to 100.
+    BadPageSize,
     /// A setting with a value it does not know.
     BadChoice {
         /// The value found.
@@ -91,6 +95,10 @@ impl fmt::Display for ProblemKind {
             ProblemKind::BadMinutes => write!(f, "must be a whole number of minutes, 1 or more"),
             ProblemKind::NotAbsolute(value) => write!(f, "{value:?} is not an absolute URL; use one such as https://example.org/blog/"),
             ProblemKind::UnknownField => write!(f, "is not a known field and is ignored"),
+            ProblemKind::BadPageSize => write!(
+                f,
+                "must be a whole number from 1 to {MAX_PAGE_SIZE}; using {DEFAULT_PAGE_SIZE}"
+            ),
             ProblemKind::BadChoice { value, choices } => {
                 let default = choices.split(" or ").next().unwrap_or_default();
                 write!(f, "{value:?} is not one of {choices}; using {default}")

@@ -6,9 +6,6 @@ use std::sync::Arc;
 use crate::manifest::{Manifest, Post, Term};
 use crate::slug::{percent_decode, slugify};
 
-/// Posts per page on `/` and `/page/N`.
-pub const PAGE_SIZE: usize = 10;
-
 /// One page of the main listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
@@ -30,21 +27,68 @@ impl Listing {
     pub fn older(&self) -> Option<u32> {
         (self.page < self.n_pages).then(|| self.page + 1)
     }
+
+    /// The numbered controls of a pager: the first and last page, this page and the two on
+    /// each side of it, and a gap for each run of pages left out (a gap of one page shows
+    /// that page instead). Empty when there is only one page.
+    pub fn pager_items(&self) -> Vec<PagerItem> {
+        if self.n_pages <= 1 {
+            return Vec::new();
+        }
+        let near = self.page.saturating_sub(2).max(1)..=self.page.saturating_add(2);
+        let mut items = Vec::new();
+        let mut last_shown = 0;
+        for number in 1..=self.n_pages {
+            let shown = number == 1 || number == self.n_pages || near.contains(&number);
+            if !shown {
+                continue;
+            }
+            match number - last_shown {
+                1 => {}
+                2 => items.push(PagerItem::Page(number - 1)),
+                _ => items.push(PagerItem::Gap),
+            }
+            items.push(if number == self.page {
+                PagerItem::Current(number)
+            } else {
+                PagerItem::Page(number)
+            });
+            last_shown = number;
+        }
+        items
+    }
+}
+
+/// One control of a numbered pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagerItem {
+    /// A link to this page.
+    Page(u32),
+    /// The page being shown.
+    Current(u32),
+    /// Pages left out ("…").
+    Gap,
 }
 
 /// Page `page` (from 1) of the newest-first listing; `None` for page 0 or past the end.
 /// An empty site has one empty page, so `/` can say "no posts yet" instead of not found.
 pub fn page(manifest: &Manifest, page: u32) -> Option<Listing> {
-    let n_pages = manifest.posts.len().div_ceil(PAGE_SIZE).max(1);
+    paginate(&manifest.posts, page, manifest.site.page_size)
+}
+
+/// Page `page` (from 1) of `posts`, `size` to a page; `None` for page 0 or past the end.
+/// No posts make one empty page.
+pub fn paginate(posts: &[Arc<Post>], page: u32, size: usize) -> Option<Listing> {
+    let size = size.max(1);
+    let n_pages = posts.len().div_ceil(size).max(1);
     let index = usize::try_from(page).ok()?.checked_sub(1)?;
     if index >= n_pages {
         return None;
     }
-    let posts = manifest
-        .posts
+    let posts = posts
         .iter()
-        .skip(index * PAGE_SIZE)
-        .take(PAGE_SIZE)
+        .skip(index * size)
+        .take(size)
         .cloned()
         .collect();
     Some(Listing {
@@ -52,6 +96,12 @@ pub fn page(manifest: &Manifest, page: u32) -> Option<Listing> {
         page,
         n_pages: u32::try_from(n_pages).unwrap_or(u32::MAX),
     })
+}
+
+/// The page number in a route parameter: `None` (no `/page/N` in the path) is page 1,
+/// anything but plain digits is no page at all.
+pub fn page_number(param: Option<&str>) -> Option<u32> {
+    param.map_or(Some(1), parse_page_number)
 }
 
 /// The page number in `/page/N`: digits only, no sign, no leading `+`.
@@ -69,6 +119,13 @@ pub struct TermListing {
     pub term: Term,
     /// Its posts, newest first.
     pub posts: Vec<Arc<Post>>,
+}
+
+impl TermListing {
+    /// Page `page` of the term's posts, as [`paginate`].
+    pub fn page(&self, page: u32, size: usize) -> Option<Listing> {
+        paginate(&self.posts, page, size)
+    }
 }
 
 /// A term and how many posts carry it.
@@ -136,6 +193,15 @@ fn term_counts(manifest: &Manifest, terms_of: impl Fn(&Post) -> Vec<&Term>) -> V
     }
     counts.sort_by_cached_key(|entry| (entry.term.name.to_lowercase(), entry.term.slug.clone()));
     counts
+}
+
+/// A paged view's title: the heading, then ", page N of M" after the first page.
+pub fn paged_title(heading: &str, listing: &Listing) -> String {
+    if listing.page > 1 {
+        format!("{heading}, page {} of {}", listing.page, listing.n_pages)
+    } else {
+        heading.to_string()
+    }
 }
 
 /// "1 post", "14 posts".
@@ -238,7 +304,79 @@ mod tests {
     }
 
     #[test]
+    fn term_listings_paginate_with_any_page_size() {
+        let manifest = manifest(25);
+        let listing = tagged(&manifest, "go").unwrap();
+        assert_eq!(listing.posts.len(), 8);
+        let second = listing.page(2, 3).unwrap();
+        assert_eq!(slugs(&second.posts), ["p12", "p15", "p18"]);
+        assert_eq!((second.page, second.n_pages), (2, 3));
+        assert_eq!(slugs(&listing.page(3, 3).unwrap().posts), ["p21", "p24"]);
+        assert_eq!(listing.page(4, 3), None);
+        assert_eq!(listing.page(0, 3), None);
+        // A size of 0 never divides by zero: it is one post a page.
+        assert_eq!(listing.page(8, 0).map(|l| l.n_pages), Some(8));
+    }
+
+    #[test]
+    fn the_site_page_size_sets_the_main_listing() {
+        let mut manifest = manifest(25);
+        manifest.site.page_size = 7;
+        let last = page(&manifest, 4).unwrap();
+        assert_eq!(
+            (slugs(&last.posts), last.n_pages),
+            (vec!["p22", "p23", "p24", "p25"], 4)
+        );
+    }
+
+    #[track_caller]
+    fn check_pager(page: u32, n_pages: u32, expect: &str) {
+        let listing = Listing {
+            posts: Vec::new(),
+            page,
+            n_pages,
+        };
+        let got: Vec<String> = listing
+            .pager_items()
+            .iter()
+            .map(|item| match item {
+                PagerItem::Page(n) => n.to_string(),
+                PagerItem::Current(n) => format!("[{n}]"),
+                PagerItem::Gap => "…".to_string(),
+            })
+            .collect();
+        assert_eq!(got.join(" "), expect, "page {page} of {n_pages}");
+    }
+
+    #[test]
+    fn later_pages_say_which_page_in_the_title() {
+        let mut listing = page(&manifest(25), 1).unwrap();
+        assert_eq!(paged_title("Tagged “Go”", &listing), "Tagged “Go”");
+        listing.page = 2;
+        assert_eq!(
+            paged_title("Tagged “Go”", &listing),
+            "Tagged “Go”, page 2 of 3"
+        );
+    }
+
+    #[test]
+    fn numbered_pager_shows_ends_neighbours_and_gaps() {
+        check_pager(1, 1, "");
+        check_pager(1, 2, "[1] 2");
+        check_pager(1, 5, "[1] 2 3 4 5");
+        check_pager(1, 1000, "[1] 2 3 … 1000");
+        check_pager(500, 1000, "1 … 498 499 [500] 501 502 … 1000");
+        check_pager(1000, 1000, "1 … 998 999 [1000]");
+        // A gap of one page shows the page instead of "…".
+        check_pager(5, 9, "1 2 3 4 [5] 6 7 8 9");
+        check_pager(4, 10, "1 2 3 [4] 5 6 … 10");
+    }
+
+    #[test]
     fn page_numbers_from_the_url() {
+        assert_eq!(page_number(None), Some(1));
+        assert_eq!(page_number(Some("3")), Some(3));
+        assert_eq!(page_number(Some("x")), None);
         for (text, expect) in [
             ("2", Some(2)),
             ("10", Some(10)),
@@ -422,61 +560,114 @@ pub fn search_terms(query: &str) -> Vec<String> {
     terms
 }
 
-/// Posts matching every word of `query` in their title, summary, tags or category.
-/// Ranked: title matches above tag and category matches above summary matches, then newest
-/// first. An empty query matches nothing.
+/// Every post matching every word of `query`: title matches rank above tag and category
+/// matches, which rank above summary matches; equal scores stay newest first.
 pub fn search(manifest: &Manifest, query: &str) -> Vec<Hit> {
-    let terms = search_terms(query);
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    let mut scored: Vec<(u32, &Arc<Post>)> = Vec::new();
-    for post in &manifest.posts {
-        let title = post.title.to_lowercase();
-        let summary = post.summary.as_deref().unwrap_or("").to_lowercase();
-        let terms_text: String = post
-            .tags
+    SearchIndex::new(manifest).search(query, usize::MAX).hits
+}
+
+/// How many results the search view shows at most.
+pub const SEARCH_LIMIT: usize = 50;
+
+/// The lowercased text of every post, built once per manifest so that each keystroke only
+/// compares strings.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    entries: Vec<SearchEntry>,
+}
+
+#[derive(Debug, Clone)]
+struct SearchEntry {
+    post: Arc<Post>,
+    title: String,
+    terms: String,
+    summary: String,
+}
+
+/// The best hits of a search and how many posts matched in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResults {
+    /// How many posts matched.
+    pub total: usize,
+    /// The best of them, highlighted, best first.
+    pub hits: Vec<Hit>,
+}
+
+impl SearchIndex {
+    /// The index of every post in the manifest.
+    pub fn new(manifest: &Manifest) -> SearchIndex {
+        let entries = manifest
+            .posts
             .iter()
-            .chain(&post.category)
-            .map(|t| t.name.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let mut score = 0;
-        let mut matches_all = true;
-        for term in &terms {
-            let weight = if title.contains(term.as_str()) {
+            .map(|post| SearchEntry {
+                post: Arc::clone(post),
+                title: post.title.to_lowercase(),
+                terms: post
+                    .tags
+                    .iter()
+                    .chain(&post.category)
+                    .map(|term| term.name.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                summary: post.summary.as_deref().unwrap_or("").to_lowercase(),
+            })
+            .collect();
+        SearchIndex { entries }
+    }
+
+    /// The posts matching every word of `query`, ranked as [`search`]; only the best
+    /// `limit` are highlighted and returned.
+    pub fn search(&self, query: &str, limit: usize) -> SearchResults {
+        let terms = search_terms(query);
+        if terms.is_empty() {
+            return SearchResults {
+                total: 0,
+                hits: Vec::new(),
+            };
+        }
+        let mut scored: Vec<(u32, &Arc<Post>)> = self
+            .entries
+            .iter()
+            .filter_map(|entry| Some((entry.score(&terms)?, &entry.post)))
+            .collect();
+        // Stable: equal scores keep newest-first order.
+        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        let hits = scored
+            .iter()
+            .take(limit)
+            .map(|(_, post)| Hit {
+                post: Arc::clone(post),
+                title: highlight(&post.title, &terms),
+                summary: post
+                    .summary
+                    .as_deref()
+                    .map(|summary| highlight(summary, &terms))
+                    .unwrap_or_default(),
+            })
+            .collect();
+        SearchResults {
+            total: scored.len(),
+            hits,
+        }
+    }
+}
+
+impl SearchEntry {
+    /// The post's score for `terms`, `None` unless every term matches somewhere.
+    fn score(&self, terms: &[String]) -> Option<u32> {
+        terms.iter().try_fold(0, |score, term| {
+            let weight = if self.title.contains(term.as_str()) {
                 10
-            } else if terms_text.contains(term.as_str()) {
+            } else if self.terms.contains(term.as_str()) {
                 5
-            } else if summary.contains(term.as_str()) {
+            } else if self.summary.contains(term.as_str()) {
                 2
             } else {
-                0
+                return None;
             };
-            if weight == 0 {
-                matches_all = false;
-                break;
-            }
-            score += weight;
-        }
-        if matches_all {
-            scored.push((score, post));
-        }
-    }
-    // Stable: equal scores keep newest-first order.
-    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-    scored
-        .into_iter()
-        .map(|(_, post)| Hit {
-            post: Arc::clone(post),
-            title: highlight(&post.title, &terms),
-            summary: post
-                .summary
-                .as_deref()
-                .map(|summary| highlight(summary, &terms))
-                .unwrap_or_default(),
+            Some(score + weight)
         })
-        .collect()
+    }
 }
 
 /// `text` cut into parts, the parts that match a term (case-insensitively) marked.
@@ -571,6 +762,22 @@ mod archive_and_search_tests {
     }
 
     #[test]
+    fn search_results_are_limited_but_counted() {
+        let index = SearchIndex::new(&site());
+        let results = index.search("e", 1);
+        assert_eq!(results.total, 3);
+        assert_eq!(results.hits.len(), 1);
+        assert_eq!(results.hits[0].post.slug.as_str(), "a");
+        assert_eq!(
+            index.search("", 10),
+            SearchResults {
+                total: 0,
+                hits: Vec::new()
+            }
+        );
+    }
+
+    #[test]
     fn search_ranks_titles_first_then_recency() {
         check_search("errors", &["a", "b"]);
         check_search("rust", &["a", "c"]);
@@ -636,6 +843,9 @@ pub fn neighbours(manifest: &Manifest, slug: &str) -> Neighbours {
         older: manifest.posts.get(index + 1).cloned(),
     }
 }
+
+/// How many related posts a post page shows.
+pub const RELATED_POSTS: usize = 3;
 
 /// Up to `n` other posts that share the most tags with `post` (at least one), then newest.
 pub fn related(manifest: &Manifest, post: &Post, n: usize) -> Vec<Arc<Post>> {

@@ -20,6 +20,11 @@ pub enum Route<'a> {
     Categories,
     /// `/categories/CATEGORY`: posts in a category, given by name or slug.
     Category(&'a str),
+    /// `/tags/TAG/page/N`: page N of a tag's posts; page 1 is [`Route::Tag`].
+    TagPage(&'a str, u32),
+    /// `/categories/CATEGORY/page/N`: page N of a category's posts; page 1 is
+    /// [`Route::Category`].
+    CategoryPage(&'a str, u32),
     /// `/archive`: every post by year.
     Archive,
     /// `/search?q=WORDS`.
@@ -38,9 +43,106 @@ impl Route<'_> {
             Route::Tag(name) => format!("/tags/{}", encode_path_segment(&slugify(name))),
             Route::Categories => "/categories".to_string(),
             Route::Category(name) => format!("/categories/{}", encode_path_segment(&slugify(name))),
+            Route::TagPage(name, 0 | 1) => Route::Tag(name).href(),
+            Route::TagPage(name, n) => format!("{}/page/{n}", Route::Tag(name).href()),
+            Route::CategoryPage(name, 0 | 1) => Route::Category(name).href(),
+            Route::CategoryPage(name, n) => format!("{}/page/{n}", Route::Category(name).href()),
             Route::Archive => "/archive".to_string(),
             Route::Search("") => "/search".to_string(),
             Route::Search(words) => format!("/search?q={}", percent_encode(words)),
+        }
+    }
+}
+
+/// What a root-relative path asks for: the view and its parameters as the URL spells them
+/// (still percent-encoded; the queries decode them). The app's one route table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// `/` and `/page/N` (`page` is N).
+    Listing {
+        /// N of `/page/N`.
+        page: Option<&'a str>,
+    },
+    /// `/posts/SLUG`.
+    Post(&'a str),
+    /// `/tags`.
+    Tags,
+    /// `/tags/TAG` and `/tags/TAG/page/N`.
+    Tag {
+        /// TAG.
+        term: &'a str,
+        /// N.
+        page: Option<&'a str>,
+    },
+    /// `/categories`.
+    Categories,
+    /// `/categories/CATEGORY` and `/categories/CATEGORY/page/N`.
+    Category {
+        /// CATEGORY.
+        term: &'a str,
+        /// N.
+        page: Option<&'a str>,
+    },
+    /// `/archive`.
+    Archive,
+    /// `/search` (the words are in the query string).
+    Search,
+    /// Anything else: the not-found view.
+    Unknown,
+}
+
+/// The view for `path` (root-relative, without the base path). A query string or fragment
+/// is ignored, and so is one trailing slash; `/index.html` is the home page.
+pub fn target(path: &str) -> Target<'_> {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let path = path.strip_suffix('/').unwrap_or(path);
+    if path.is_empty() || path == "index.html" {
+        return Target::Listing { page: None };
+    }
+    let segments: Vec<&str> = path.split('/').collect();
+    if segments.iter().any(|segment| segment.is_empty()) {
+        return Target::Unknown;
+    }
+    match segments.as_slice() {
+        ["page", n] => Target::Listing { page: Some(n) },
+        ["posts", slug] => Target::Post(slug),
+        ["tags"] => Target::Tags,
+        ["tags", term] => Target::Tag { term, page: None },
+        ["tags", term, "page", n] => Target::Tag {
+            term,
+            page: Some(n),
+        },
+        ["categories"] => Target::Categories,
+        ["categories", term] => Target::Category { term, page: None },
+        ["categories", term, "page", n] => Target::Category {
+            term,
+            page: Some(n),
+        },
+        ["archive"] => Target::Archive,
+        ["search"] => Target::Search,
+        _ => Target::Unknown,
+    }
+}
+
+/// A listing that comes in pages: the main listing, a tag's posts or a category's posts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Paged {
+    /// `/` and `/page/N`.
+    Home,
+    /// `/tags/TAG` and `/tags/TAG/page/N`, by the tag's slug.
+    Tag(String),
+    /// `/categories/CATEGORY` and `/categories/CATEGORY/page/N`, by the category's slug.
+    Category(String),
+}
+
+impl Paged {
+    /// The route of page `n` (from 1) of this listing.
+    pub fn route(&self, n: u32) -> Route<'_> {
+        match self {
+            Paged::Home => Route::Page(n),
+            Paged::Tag(slug) => Route::TagPage(slug, n),
+            Paged::Category(slug) => Route::CategoryPage(slug, n),
         }
     }
 }
@@ -127,8 +229,70 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_path_finds_its_view() {
+        use Target::*;
+        let cases = [
+            ("/", Listing { page: None }),
+            ("", Listing { page: None }),
+            ("/index.html", Listing { page: None }),
+            ("/page/3", Listing { page: Some("3") }),
+            ("/page/3/", Listing { page: Some("3") }),
+            ("/page/x", Listing { page: Some("x") }),
+            ("/posts/go-tips", Post("go-tips")),
+            ("/posts/go-tips?x=1#intro", Post("go-tips")),
+            ("/tags", Tags),
+            ("/tags/", Tags),
+            (
+                "/tags/ci-cd",
+                Tag {
+                    term: "ci-cd",
+                    page: None,
+                },
+            ),
+            (
+                "/tags/gr%C3%B6%C3%9Fe",
+                Tag {
+                    term: "gr%C3%B6%C3%9Fe",
+                    page: None,
+                },
+            ),
+            (
+                "/tags/go/page/2",
+                Tag {
+                    term: "go",
+                    page: Some("2"),
+                },
+            ),
+            ("/categories", Categories),
+            (
+                "/categories/web/page/9",
+                Category {
+                    term: "web",
+                    page: Some("9"),
+                },
+            ),
+            ("/archive", Archive),
+            ("/search", Search),
+            ("/search?q=rust", Search),
+            ("/posts", Unknown),
+            ("/posts/a/b", Unknown),
+            ("/tags//go", Unknown),
+            ("/tags/go/page", Unknown),
+            ("/page", Unknown),
+            ("/nope", Unknown),
+        ];
+        for (path, expect) in cases {
+            assert_eq!(target(path), expect, "{path}");
+        }
+    }
+
+    #[test]
     fn every_route_has_one_spelling() {
         let slug = Slug::parse("go-tips").unwrap();
+        let (go, web) = (
+            Paged::Tag("go".into()),
+            Paged::Category("web-design".into()),
+        );
         let cases = [
             (Route::Home, "/"),
             (Route::Page(0), "/"),
@@ -144,6 +308,13 @@ mod tests {
                 Route::Category("DevOps & Infrastructure"),
                 "/categories/devops-infrastructure",
             ),
+            (Route::TagPage("CI/CD", 1), "/tags/ci-cd"),
+            (Route::TagPage("CI/CD", 3), "/tags/ci-cd/page/3"),
+            (Route::CategoryPage("Go", 0), "/categories/go"),
+            (Route::CategoryPage("Go", 2), "/categories/go/page/2"),
+            (Paged::Home.route(4), "/page/4"),
+            (go.route(2), "/tags/go/page/2"),
+            (web.route(1), "/categories/web-design"),
             (Route::Archive, "/archive"),
             (Route::Search(""), "/search"),
             (Route::Search("rust & go"), "/search?q=rust%20%26%20go"),

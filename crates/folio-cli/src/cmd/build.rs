@@ -423,6 +423,7 @@ fn write_feeds(
             Some(post.updated.as_ref().unwrap_or(&post.date).iso()),
         )
     }));
+    urls.push((absolute(base_url, &Route::Archive.href()), newest.clone()));
     urls.push((absolute(base_url, &Route::Tags.href()), newest.clone()));
     urls.extend(
         tag_listings

@@ -1,0 +1,717 @@
+//! The markup of Folio's views as HTML text: post cards, meta lines, tag links, term lists,
+//! pagers, the post header, the archive and search results.
+//!
+//! The app sets this text as the inner HTML of its views and `folio build` writes the same
+//! text into the prerendered pages, so a page never changes when the app takes it over and
+//! the markup is written once. It also keeps the app's WebAssembly small: one string
+//! builder instead of a view type per component. Every string from the manifest goes
+//! through [`escape`], every href comes from a [`Route`], and nothing else is written. The
+//! views come out as [`SafeHtml`], the one type the app sets as HTML.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use crate::manifest::Post;
+use crate::markdown::SafeHtml;
+use crate::query::{
+    count_label, reading_label, ArchiveYear, Listing, PagerItem, SearchResults, Segment, TermCount,
+    TermListing,
+};
+use crate::route::{with_base, Paged, Route};
+
+/// `text` made safe for HTML text and quoted attribute values (and XML): `& < > " '` become
+/// entities, control characters other than tab and newlines are dropped.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Whether a view lists tags or categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// Tags: `/tags/TAG`.
+    Tag,
+    /// Categories: `/categories/CATEGORY`.
+    Category,
+}
+
+impl TermKind {
+    /// The route of one term.
+    pub fn route(self, slug: &str) -> Route<'_> {
+        match self {
+            TermKind::Tag => Route::Tag(slug),
+            TermKind::Category => Route::Category(slug),
+        }
+    }
+
+    /// The paged listing of one term.
+    pub fn paged(self, slug: &str) -> Paged {
+        match self {
+            TermKind::Tag => Paged::Tag(slug.to_string()),
+            TermKind::Category => Paged::Category(slug.to_string()),
+        }
+    }
+
+    /// "Tags" / "Categories".
+    pub fn plural(self) -> &'static str {
+        match self {
+            TermKind::Tag => "Tags",
+            TermKind::Category => "Categories",
+        }
+    }
+
+    /// "tag" / "category", in sentences.
+    pub fn singular(self) -> &'static str {
+        match self {
+            TermKind::Tag => "tag",
+            TermKind::Category => "category",
+        }
+    }
+
+    /// The page heading for one term: `Tagged “Go”`, `Category: DevOps`.
+    pub fn heading(self, name: &str) -> String {
+        match self {
+            TermKind::Tag => format!("Tagged “{name}”"),
+            TermKind::Category => format!("Category: {name}"),
+        }
+    }
+}
+
+/// Writes markup for one deployment: every href gets its base path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markup {
+    base_path: String,
+}
+
+impl Markup {
+    /// Markup for a site at `base_path` (`""`, `/` or `/blog/`; a trailing slash is dropped).
+    pub fn new(base_path: &str) -> Markup {
+        Markup {
+            base_path: base_path.trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// The href of `route` in this deployment, escaped for an attribute.
+    pub fn href(&self, route: Route<'_>) -> String {
+        escape(&with_base(&self.base_path, &route.href()))
+    }
+
+    /// "Apr 7, 2025 · Category · 6 min read · updated …": the meta line of a card and a
+    /// post. `minutes` is the reading time to show, if known.
+    pub fn meta(&self, post: &Post, minutes: Option<u32>) -> String {
+        let mut html = format!(
+            "<p class=\"meta\"><time datetime=\"{}\">{}</time>",
+            post.date.iso(),
+            post.date.human()
+        );
+        if let Some(category) = &post.category {
+            let _ = write!(
+                html,
+                " · <a class=\"category\" href=\"{}\">{}</a>",
+                self.href(Route::Category(&category.slug)),
+                escape(&category.name)
+            );
+        }
+        if let Some(minutes) = minutes {
+            let _ = write!(
+                html,
+                " · <span class=\"reading\">{}</span>",
+                reading_label(minutes)
+            );
+        }
+        if let Some(updated) = post
+            .updated
+            .as_ref()
+            .filter(|updated| **updated > post.date)
+        {
+            let _ = write!(
+                html,
+                " · updated <time datetime=\"{}\">{}</time>",
+                updated.iso(),
+                updated.human()
+            );
+        }
+        if post.is_draft {
+            html.push_str(" · <span class=\"draft\">Draft</span>");
+        }
+        html.push_str("</p>");
+        html
+    }
+
+    /// The post's tags as links; nothing when it has none.
+    pub fn tag_links(&self, post: &Post) -> String {
+        if post.tags.is_empty() {
+            return String::new();
+        }
+        let mut html = String::from("<ul class=\"tags\" aria-label=\"Tags\">");
+        for tag in &post.tags {
+            let _ = write!(
+                html,
+                "<li><a class=\"tag\" href=\"{}\">{}</a></li>",
+                self.href(Route::Tag(&tag.slug)),
+                escape(&tag.name)
+            );
+        }
+        html.push_str("</ul>");
+        html
+    }
+
+    /// One post as an `<article>` of a listing: title link, meta line, summary, tags.
+    pub fn card(&self, post: &Post) -> String {
+        self.card_with(
+            post,
+            &escape(&post.title),
+            post.summary.as_deref().map(escape),
+        )
+    }
+
+    fn card_with(&self, post: &Post, title: &str, summary: Option<String>) -> String {
+        let mut html = format!(
+            "<article class=\"card\"><h2 class=\"card-title\"><a href=\"{}\">{title}</a></h2>{}",
+            self.href(Route::Post(&post.slug)),
+            self.meta(post, post.reading_minutes)
+        );
+        if let Some(summary) = summary {
+            let _ = write!(html, "<p class=\"summary\">{summary}</p>");
+        }
+        html.push_str(&self.tag_links(post));
+        html.push_str("</article>");
+        html
+    }
+
+    /// Cards for `posts` in order; a sentence when there are none.
+    pub fn post_list(&self, posts: &[Arc<Post>]) -> String {
+        if posts.is_empty() {
+            return "<p class=\"empty\">No posts yet.</p>".to_string();
+        }
+        let mut html = String::from("<div class=\"post-list\">");
+        for post in posts {
+            html.push_str(&self.card(post));
+        }
+        html.push_str("</div>");
+        html
+    }
+
+    /// "← Newer posts · 1 2 [3] 4 5 … 30 · Older posts →" with "Page 3 of 30" for screen
+    /// readers; nothing when there is one page.
+    pub fn pager(&self, listing: &Listing, paged: &Paged) -> String {
+        if listing.n_pages <= 1 {
+            return String::new();
+        }
+        let link = |n: u32| self.href(paged.route(n));
+        let mut html = String::from("<nav class=\"pager\" aria-label=\"Pages\">");
+        if let Some(newer) = listing.newer() {
+            let _ = write!(
+                html,
+                "<a rel=\"prev\" href=\"{}\">← Newer posts</a>",
+                link(newer)
+            );
+        }
+        let _ = write!(
+            html,
+            "<span class=\"page-of\">Page {} of {}</span><ol class=\"page-numbers\">",
+            listing.page, listing.n_pages
+        );
+        for item in listing.pager_items() {
+            let _ = match item {
+                PagerItem::Page(n) => write!(html, "<li><a href=\"{}\">{n}</a></li>", link(n)),
+                PagerItem::Current(n) => write!(
+                    html,
+                    "<li><a href=\"{}\" aria-current=\"page\">{n}</a></li>",
+                    link(n)
+                ),
+                PagerItem::Gap => write!(html, "<li class=\"gap\">…</li>"),
+            };
+        }
+        html.push_str("</ol>");
+        if let Some(older) = listing.older() {
+            let _ = write!(
+                html,
+                "<a rel=\"next\" href=\"{}\">Older posts →</a>",
+                link(older)
+            );
+        }
+        html.push_str("</nav>");
+        html
+    }
+
+    /// The heading of the main listing's page.
+    pub fn home_heading(listing: &Listing) -> String {
+        if listing.page == 1 {
+            "Latest posts".to_string()
+        } else {
+            format!("Posts, page {} of {}", listing.page, listing.n_pages)
+        }
+    }
+
+    /// `/` and `/page/N`: heading, cards, pager.
+    pub fn home(&self, listing: &Listing) -> SafeHtml {
+        SafeHtml::from_markup(self.home_text(listing))
+    }
+
+    fn home_text(&self, listing: &Listing) -> String {
+        format!(
+            "<h1 class=\"page-heading\">{}</h1>{}{}",
+            Markup::home_heading(listing),
+            self.post_list(&listing.posts),
+            self.pager(listing, &Paged::Home)
+        )
+    }
+
+    /// `/tags` and `/categories`: heading and every term with its count.
+    pub fn terms(&self, kind: TermKind, terms: &[TermCount]) -> SafeHtml {
+        SafeHtml::from_markup(self.terms_text(kind, terms))
+    }
+
+    fn terms_text(&self, kind: TermKind, terms: &[TermCount]) -> String {
+        let mut html = format!("<h1 class=\"page-heading\">{}</h1>", kind.plural());
+        if terms.is_empty() {
+            html.push_str("<p class=\"empty\">Nothing here yet.</p>");
+            return html;
+        }
+        html.push_str("<ul class=\"term-list\">");
+        for entry in terms {
+            let _ = write!(
+                html,
+                "<li><a href=\"{}\">{}</a> <span class=\"count\">{}</span></li>",
+                self.href(kind.route(&entry.term.slug)),
+                escape(&entry.term.name),
+                count_label(entry.count)
+            );
+        }
+        html.push_str("</ul>");
+        html
+    }
+
+    /// `/tags/TAG` and `/categories/CATEGORY` (page `page` of them): "← all posts", the
+    /// heading, the count of all the term's posts, this page's cards and the pager.
+    pub fn term(&self, kind: TermKind, listing: &TermListing, page: &Listing) -> SafeHtml {
+        SafeHtml::from_markup(self.term_text(kind, listing, page))
+    }
+
+    fn term_text(&self, kind: TermKind, listing: &TermListing, page: &Listing) -> String {
+        format!(
+            "<p class=\"back\"><a href=\"{}\">← all posts</a></p><h1 class=\"page-heading\">{}</h1><p class=\"count\">{}</p>{}{}",
+            self.href(Route::Home),
+            escape(&kind.heading(&listing.term.name)),
+            count_label(listing.posts.len()),
+            self.post_list(&page.posts),
+            self.pager(page, &kind.paged(&listing.term.slug))
+        )
+    }
+
+    /// A post's header: "← all posts", the title, the meta line, "By NAME" when the post
+    /// names an author other than the site's, and the tags.
+    pub fn post_header(
+        &self,
+        post: &Post,
+        minutes: Option<u32>,
+        site_author: Option<&str>,
+    ) -> SafeHtml {
+        SafeHtml::from_markup(self.post_header_text(post, minutes, site_author))
+    }
+
+    fn post_header_text(
+        &self,
+        post: &Post,
+        minutes: Option<u32>,
+        site_author: Option<&str>,
+    ) -> String {
+        let mut html = format!(
+            "<p class=\"back\"><a href=\"{}\">← all posts</a></p><h1>{}</h1>{}",
+            self.href(Route::Home),
+            escape(&post.title),
+            self.meta(post, minutes)
+        );
+        if let Some(author) = post
+            .author
+            .as_deref()
+            .filter(|author| Some(*author) != site_author)
+        {
+            let _ = write!(html, "<p class=\"byline\">By {}</p>", escape(author));
+        }
+        html.push_str(&self.tag_links(post));
+        html
+    }
+
+    /// Newer and older post links and the related posts, under a post.
+    pub fn post_nav(
+        &self,
+        newer: Option<&Post>,
+        older: Option<&Post>,
+        related: &[Arc<Post>],
+    ) -> SafeHtml {
+        SafeHtml::from_markup(self.post_nav_text(newer, older, related))
+    }
+
+    fn post_nav_text(
+        &self,
+        newer: Option<&Post>,
+        older: Option<&Post>,
+        related: &[Arc<Post>],
+    ) -> String {
+        let mut html = String::new();
+        if newer.is_some() || older.is_some() {
+            html.push_str("<nav class=\"post-nav\" aria-label=\"More posts\">");
+            for (post, rel, label) in [(newer, "prev", "Newer"), (older, "next", "Older")] {
+                if let Some(post) = post {
+                    let _ = write!(
+                        html,
+                        "<a rel=\"{rel}\" class=\"{rel}\" href=\"{}\"><span class=\"label\">{label}</span> <span class=\"title\">{}</span></a>",
+                        self.href(Route::Post(&post.slug)),
+                        escape(&post.title)
+                    );
+                }
+            }
+            html.push_str("</nav>");
+        }
+        if !related.is_empty() {
+            html.push_str("<section class=\"related\" aria-labelledby=\"related-heading\"><h2 id=\"related-heading\">Related posts</h2><ul>");
+            for post in related {
+                let _ = write!(
+                    html,
+                    "<li><a href=\"{}\">{}</a> <time datetime=\"{}\">{}</time></li>",
+                    self.href(Route::Post(&post.slug)),
+                    escape(&post.title),
+                    post.date.iso(),
+                    post.date.human()
+                );
+            }
+            html.push_str("</ul></section>");
+        }
+        html
+    }
+
+    /// `/archive`: every post by year and month, with counts, newest first.
+    pub fn archive(&self, years: &[ArchiveYear]) -> SafeHtml {
+        SafeHtml::from_markup(self.archive_text(years))
+    }
+
+    fn archive_text(&self, years: &[ArchiveYear]) -> String {
+        let total: usize = years.iter().map(|year| year.count).sum();
+        let mut html = format!(
+            "<h1 class=\"page-heading\">Archive</h1><p class=\"count\">{}</p>",
+            count_label(total)
+        );
+        if years.is_empty() {
+            html.push_str("<p class=\"empty\">No posts yet.</p>");
+            return html;
+        }
+        for year in years {
+            let _ = write!(
+                html,
+                "<section class=\"archive-year\" aria-labelledby=\"y{0}\"><h2 id=\"y{0}\">{0} <span class=\"count\">{1}</span></h2>",
+                year.year,
+                count_label(year.count)
+            );
+            for month in &year.months {
+                let _ = write!(
+                    html,
+                    "<h3 class=\"archive-month\">{} <span class=\"count\">{}</span></h3><ul class=\"archive-list\">",
+                    month.name,
+                    count_label(month.posts.len())
+                );
+                for post in &month.posts {
+                    let _ = write!(
+                        html,
+                        "<li><time datetime=\"{}\">{}</time> <a href=\"{}\">{}</a></li>",
+                        post.date.iso(),
+                        post.date.human(),
+                        self.href(Route::Post(&post.slug)),
+                        escape(&post.title)
+                    );
+                }
+                html.push_str("</ul>");
+            }
+            html.push_str("</section>");
+        }
+        html
+    }
+
+    /// Search results: how many, then a card per hit with the matched words in `<mark>`.
+    pub fn search_results(&self, query: &str, results: &SearchResults) -> SafeHtml {
+        SafeHtml::from_markup(self.search_results_text(query, results))
+    }
+
+    fn search_results_text(&self, query: &str, results: &SearchResults) -> String {
+        if query.trim().is_empty() {
+            return "<p class=\"search-hint\">Type to search titles, summaries, tags and categories.</p>".to_string();
+        }
+        let hits = &results.hits;
+        if hits.is_empty() {
+            return format!(
+                "<p class=\"count\" role=\"status\">No posts match “{}”.</p>",
+                escape(query.trim())
+            );
+        }
+        let mut html = format!(
+            "<p class=\"count\" role=\"status\">{} for “{}”{}</p><div class=\"post-list\">",
+            count_label(results.total),
+            escape(query.trim()),
+            if results.total > hits.len() {
+                format!(", the best {} shown", hits.len())
+            } else {
+                String::new()
+            }
+        );
+        for hit in hits {
+            let summary = (!hit.summary.is_empty()).then(|| marked(&hit.summary));
+            html.push_str(&self.card_with(&hit.post, &marked(&hit.title), summary));
+        }
+        html.push_str("</div>");
+        html
+    }
+}
+
+/// Highlighted text: the matched segments in `<mark>`, everything escaped.
+fn marked(segments: &[Segment]) -> String {
+    let mut html = String::new();
+    for segment in segments {
+        if segment.is_match {
+            let _ = write!(html, "<mark>{}</mark>", escape(&segment.text));
+        } else {
+            html.push_str(&escape(&segment.text));
+        }
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::{parse, Drafts, Manifest, ParseOptions};
+    use crate::query;
+
+    fn site(posts: &str) -> Manifest {
+        let text = format!(
+            r#"{{"version":1,"site":{{"title":"T","author":"Site Author"}},"posts":[{posts}]}}"#
+        );
+        parse(
+            &text,
+            &ParseOptions {
+                drafts: Drafts::Show,
+            },
+        )
+        .unwrap()
+    }
+
+    const HOSTILE: &str = r#"{"slug":"x","title":"<script>alert(1)</script>","date":"2024-05-02","updated":"2024-06-01","file":"posts/x.md",
+        "summary":"\"onmouseover=alert(1) '","tags":["<b>b</b>","C&C"],"category":"</p><img src=x onerror=alert(1)>",
+        "author":"<i>Eve</i>","reading_minutes":4,"draft":true}"#;
+
+    #[test]
+    fn escape_covers_markup_quotes_and_control_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;"
+        );
+        assert_eq!(escape("a\u{0}b\u{1b}c\nd\te"), "abc\nd\te");
+    }
+
+    #[test]
+    fn a_card_has_the_contract_markup_and_escapes_every_manifest_string() {
+        let manifest = site(HOSTILE);
+        let html = Markup::new("/blog/").card(&manifest.posts[0]);
+        assert_eq!(
+            html,
+            "<article class=\"card\"><h2 class=\"card-title\"><a href=\"/blog/posts/x\">&lt;script&gt;alert(1)&lt;/script&gt;</a></h2>\
+             <p class=\"meta\"><time datetime=\"2024-05-02\">May 2, 2024</time> · <a class=\"category\" href=\"/blog/categories/p-img-src-x-onerror-alert-1\">&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;</a> \
+             · <span class=\"reading\">4 min read</span> · updated <time datetime=\"2024-06-01\">Jun 1, 2024</time> · <span class=\"draft\">Draft</span></p>\
+             <p class=\"summary\">&quot;onmouseover=alert(1) &apos;</p>\
+             <ul class=\"tags\" aria-label=\"Tags\"><li><a class=\"tag\" href=\"/blog/tags/b-b-b\">&lt;b&gt;b&lt;/b&gt;</a></li><li><a class=\"tag\" href=\"/blog/tags/c-c\">C&amp;C</a></li></ul></article>"
+        );
+    }
+
+    #[test]
+    fn the_post_header_names_a_guest_author_only() {
+        let manifest = site(HOSTILE);
+        let html =
+            Markup::new("").post_header_text(&manifest.posts[0], Some(4), Some("Site Author"));
+        assert!(
+            html.starts_with(
+                "<p class=\"back\"><a href=\"/\">← all posts</a></p><h1>&lt;script&gt;"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p class=\"byline\">By &lt;i&gt;Eve&lt;/i&gt;</p>"),
+            "{html}"
+        );
+        let html = Markup::new("").post_header_text(&manifest.posts[0], None, Some("<i>Eve</i>"));
+        assert!(
+            !html.contains("byline") && !html.contains("min read"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn terms_and_term_pages() {
+        let manifest = site(
+            r#"{"slug":"a","title":"A","date":"2024-01-01","file":"posts/a.md","tags":["Go"]},
+            {"slug":"b","title":"B","date":"2024-01-02","file":"posts/b.md","tags":["Go","Rust"]}"#,
+        );
+        let markup = Markup::new("");
+        assert_eq!(
+            markup.terms_text(TermKind::Tag, &query::tags(&manifest)),
+            "<h1 class=\"page-heading\">Tags</h1><ul class=\"term-list\"><li><a href=\"/tags/go\">Go</a> <span class=\"count\">2 posts</span></li><li><a href=\"/tags/rust\">Rust</a> <span class=\"count\">1 post</span></li></ul>"
+        );
+        assert_eq!(
+            markup.terms_text(TermKind::Category, &[]),
+            "<h1 class=\"page-heading\">Categories</h1><p class=\"empty\">Nothing here yet.</p>"
+        );
+        let listing = query::tagged(&manifest, "go").unwrap();
+        let second = listing.page(2, 1).unwrap();
+        let html = markup.term_text(TermKind::Tag, &listing, &second);
+        assert!(
+            html.contains(
+                "<h1 class=\"page-heading\">Tagged “Go”</h1><p class=\"count\">2 posts</p>"
+            ),
+            "{html}"
+        );
+        assert_eq!(html.matches("<article").count(), 1);
+        assert!(
+            html.contains("<a rel=\"prev\" href=\"/tags/go\">← Newer posts</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li><a href=\"/tags/go/page/2\" aria-current=\"page\">2</a></li>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_home_page_and_its_pager() {
+        let manifest = site(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"posts/a.md"}"#);
+        let markup = Markup::new("/");
+        let listing = query::page(&manifest, 1).unwrap();
+        assert_eq!(
+            markup.home_text(&listing),
+            "<h1 class=\"page-heading\">Latest posts</h1><div class=\"post-list\"><article class=\"card\"><h2 class=\"card-title\"><a href=\"/posts/a\">A</a></h2><p class=\"meta\"><time datetime=\"2024-01-01\">Jan 1, 2024</time></p></article></div>"
+        );
+        let empty = site("");
+        assert!(markup
+            .home_text(&query::page(&empty, 1).unwrap())
+            .ends_with("<p class=\"empty\">No posts yet.</p>"));
+        let many = Listing {
+            posts: Vec::new(),
+            page: 3,
+            n_pages: 9,
+        };
+        assert_eq!(
+            markup.pager(&many, &Paged::Home),
+            "<nav class=\"pager\" aria-label=\"Pages\"><a rel=\"prev\" href=\"/page/2\">← Newer posts</a><span class=\"page-of\">Page 3 of 9</span><ol class=\"page-numbers\">\
+             <li><a href=\"/\">1</a></li><li><a href=\"/page/2\">2</a></li><li><a href=\"/page/3\" aria-current=\"page\">3</a></li><li><a href=\"/page/4\">4</a></li><li><a href=\"/page/5\">5</a></li><li class=\"gap\">…</li><li><a href=\"/page/9\">9</a></li></ol>\
+             <a rel=\"next\" href=\"/page/4\">Older posts →</a></nav>"
+        );
+    }
+
+    #[test]
+    fn search_results_mark_matches_and_escape_everything() {
+        let manifest = site(HOSTILE);
+        let markup = Markup::new("");
+        let results = query::SearchIndex::new(&manifest).search("script", 10);
+        let html = markup.search_results_text("script", &results);
+        assert!(
+            html.starts_with("<p class=\"count\" role=\"status\">1 post for “script”</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<script"), "{html}");
+        let empty = SearchResults {
+            total: 0,
+            hits: Vec::new(),
+        };
+        let none = markup.search_results_text("<img>", &empty);
+        assert_eq!(
+            none,
+            "<p class=\"count\" role=\"status\">No posts match “&lt;img&gt;”.</p>"
+        );
+        assert!(markup
+            .search_results_text("  ", &empty)
+            .contains("search-hint"));
+    }
+
+    #[test]
+    fn the_archive_groups_by_year_and_month() {
+        let manifest = site(
+            r#"{"slug":"a","title":"A & B","date":"2023-12-31","file":"posts/a.md"},
+            {"slug":"b","title":"B","date":"2024-01-02","file":"posts/b.md"},
+            {"slug":"c","title":"C","date":"2024-01-20","file":"posts/c.md"}"#,
+        );
+        let html = Markup::new("").archive_text(&query::archive_by_year(&manifest));
+        assert!(
+            html.starts_with(
+                "<h1 class=\"page-heading\">Archive</h1><p class=\"count\">3 posts</p>"
+            ),
+            "{html}"
+        );
+        let y2024 = html
+            .find("<h2 id=\"y2024\">2024 <span class=\"count\">2 posts</span></h2>")
+            .unwrap();
+        let y2023 = html
+            .find("<h2 id=\"y2023\">2023 <span class=\"count\">1 post</span></h2>")
+            .unwrap();
+        assert!(y2024 < y2023, "newest year first");
+        assert!(
+            html.contains(
+                "<h3 class=\"archive-month\">January <span class=\"count\">2 posts</span></h3>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.find("/posts/c").unwrap() < html.find("/posts/b").unwrap(),
+            "newest post first"
+        );
+        assert!(html.contains(">A &amp; B</a>"));
+        assert!(Markup::new("").archive_text(&[]).contains("No posts yet."));
+    }
+
+    #[test]
+    fn post_nav_links_newer_older_and_related() {
+        let manifest = site(
+            r#"{"slug":"a","title":"A","date":"2024-01-01","file":"posts/a.md","tags":["go"]},
+            {"slug":"b","title":"<B>","date":"2024-01-02","file":"posts/b.md","tags":["go"]},
+            {"slug":"c","title":"C","date":"2024-01-03","file":"posts/c.md"}"#,
+        );
+        let markup = Markup::new("");
+        let Some(b) = manifest.post("b") else {
+            panic!("b")
+        };
+        let around = query::neighbours(&manifest, "b");
+        let related = query::related(&manifest, b, 3);
+        let html = markup.post_nav_text(around.newer.as_deref(), around.older.as_deref(), &related);
+        assert!(html.contains("<a rel=\"prev\" class=\"prev\" href=\"/posts/c\"><span class=\"label\">Newer</span> <span class=\"title\">C</span></a>"), "{html}");
+        assert!(
+            html.contains("<a rel=\"next\" class=\"next\" href=\"/posts/a\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<h2 id=\"related-heading\">Related posts</h2><ul><li><a href=\"/posts/a\">A</a>"
+            ),
+            "{html}"
+        );
+        let Some(c) = manifest.post("c") else {
+            panic!("c")
+        };
+        let html = markup.post_nav_text(None, Some(b), &query::related(&manifest, c, 3));
+        assert!(
+            html.contains("&lt;B&gt;") && !html.contains("related"),
+            "{html}"
+        );
+    }
+}

@@ -1,0 +1,139 @@
+// Reader features on the demo site: the archive, instant search with its shortcuts and the
+// URL, numbered pages, and newer / older / related posts under a post.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, dist } from './fixtures.js';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'posts.json'), 'utf8'));
+const published = manifest.posts.filter((post) => !post.draft);
+
+test('the archive groups every post by year and month, newest first', async ({ page, server }) => {
+  await page.goto(server.url + 'archive');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Archive');
+  await expect(page).toHaveTitle(`Archive · ${manifest.site.title}`);
+  await expect(page.locator('main .view > .count')).toHaveText(`${published.length} posts`);
+  const years = [...new Set(published.map((post) => post.date.slice(0, 4)))].sort().reverse();
+  const headings = years.map((year) => {
+    const n = published.filter((post) => post.date.startsWith(year)).length;
+    return `${year} ${n === 1 ? '1 post' : `${n} posts`}`;
+  });
+  await expect(page.locator('.archive-year h2')).toHaveText(headings);
+  const newest = page.locator('.archive-list a').first();
+  await expect(newest).toHaveText(published[0].title);
+  await expect(page.locator('.archive-list a')).toHaveCount(published.length);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' })).toHaveAttribute('aria-current', 'page');
+  await newest.click();
+  await expect(page.locator('article h1')).toHaveText(published[0].title);
+});
+
+test('search finds as you type, ranks titles first, highlights, and keeps the words in the URL', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.locator('main article').first()).toBeVisible();
+  const before = await page.evaluate(() => history.length);
+  // "/" opens the search view with the box focused.
+  await page.keyboard.press('/');
+  await expect(page).toHaveURL(server.url + 'search');
+  const box = page.getByRole('searchbox');
+  await expect(box).toBeFocused();
+  await expect(page).toHaveTitle(`Search · ${manifest.site.title}`);
+  await box.pressSequentially('postgres');
+  await expect(page).toHaveURL(server.url + 'search?q=postgres');
+  await expect(page.locator('.search-results .count')).toHaveText(/^\d+ posts? for “postgres”$/);
+  const titles = await page.locator('.search-results article h2').allTextContents();
+  // Posts with the word in the title come before posts that only have it as a tag.
+  const inTitle = titles.map((title) => /postgres/i.test(title));
+  expect(inTitle.indexOf(false)).toBeGreaterThan(0);
+  expect(inTitle.slice(inTitle.indexOf(false)).every((value) => !value)).toBe(true);
+  await expect(page.locator('.search-results article h2 mark').first()).toHaveText(/postgres/i);
+  // Typing replaced the history entry each time: one step back leaves the search.
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  await box.fill('zzzz-nothing');
+  await expect(page.locator('.search-results .count')).toHaveText('No posts match “zzzz-nothing”.');
+  await box.fill('rust errors');
+  await expect(page.locator('.search-results article h2').first()).toHaveText('Rust Error Handling in Practice');
+  // Esc leaves the box; "/" comes back to it.
+  await page.keyboard.press('Escape');
+  await expect(box).not.toBeFocused();
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  await page.goBack();
+  await expect(page).toHaveURL(server.url);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/search\?q=rust%20errors$/);
+  await expect(box).toHaveValue('rust errors');
+});
+
+test('a search link works as a deep link and after a reload; Ctrl+K opens search anywhere', async ({ page, server }) => {
+  await page.goto(server.url + 'search?q=kubernetes');
+  await expect(page.getByRole('searchbox')).toHaveValue('kubernetes');
+  const n = published.filter((post) => /kubernetes/i.test([post.title, post.summary, ...(post.tags ?? []), post.category].join(' '))).length;
+  await expect(page.locator('.search-results .count')).toHaveText(`${n} posts for “kubernetes”`);
+  await expect(page.locator('.search-results article')).toHaveCount(n);
+  await page.reload();
+  await expect(page.locator('.search-results article')).toHaveCount(n);
+  await page.goto(server.url + 'posts/' + published[3].slug);
+  await expect(page.locator('article h1')).toHaveText(published[3].title);
+  await page.keyboard.press('Control+k');
+  await expect(page).toHaveURL(server.url + 'search');
+  await expect(page.getByRole('searchbox')).toBeFocused();
+});
+
+test.describe('search in languages without spaces', () => {
+  const posts = [
+    { slug: 'tokyo', title: '東京の夜', date: '2024-03-01', file: 'posts/x.md', summary: '夜の散歩' },
+    { slug: 'kyoto', title: '京都の朝', date: '2024-02-01', file: 'posts/x.md', tags: ['旅行'] },
+    { slug: 'beijing', title: '北京烤鸭', date: '2024-01-01', file: 'posts/x.md', summary: '我喜欢东京' },
+  ];
+  test.use({ serve: { faults: { 'posts.json': { body: JSON.stringify({ version: 1, site: { title: 'CJK' }, posts }) } } } });
+  test('matches on characters inside words', async ({ page, server }) => {
+    await page.goto(server.url + 'search?q=' + encodeURIComponent('京'));
+    await expect(page.locator('.search-results article h2')).toHaveText(['東京の夜', '京都の朝', '北京烤鸭']);
+    await page.getByRole('searchbox').fill('東京');
+    await expect(page.locator('.search-results article h2')).toHaveText(['東京の夜']);
+    await page.getByRole('searchbox').fill('旅行');
+    await expect(page.locator('.search-results article h2')).toHaveText(['京都の朝']);
+    await page.getByRole('searchbox').fill('东京');
+    await expect(page.locator('.search-results article h2')).toHaveText(['北京烤鸭']);
+    await expect(page.locator('.search-results .summary mark')).toHaveText('东京');
+  });
+});
+
+test('listings have numbered pages', async ({ page, server }) => {
+  const n = Math.ceil(published.length / 10);
+  await page.goto(server.url);
+  const numbers = page.locator('.pager .page-numbers li');
+  await expect(numbers).toHaveText(Array.from({ length: n }, (_, i) => String(i + 1)));
+  await expect(page.locator('.page-numbers [aria-current="page"]')).toHaveText('1');
+  await page.locator('.page-numbers').getByRole('link', { name: String(n) }).click();
+  await expect(page).toHaveURL(server.url + `page/${n}`);
+  await expect(page.locator('main article')).toHaveCount(published.length - (n - 1) * 10);
+  await expect(page.locator('.page-numbers [aria-current="page"]')).toHaveText(String(n));
+  await expect(page.getByRole('link', { name: 'Older posts →' })).toHaveCount(0);
+});
+
+test('a post links to the newer and older posts and to related ones', async ({ page, server }) => {
+  const i = 6;
+  const post = published[i];
+  await page.goto(server.url + 'posts/' + post.slug);
+  await expect(page.locator('article h1')).toHaveText(post.title);
+  const nav = page.getByRole('navigation', { name: 'More posts' });
+  await expect(nav.locator('a[rel="prev"] .title')).toHaveText(published[i - 1].title);
+  await expect(nav.locator('a[rel="next"] .title')).toHaveText(published[i + 1].title);
+  // Related posts share a tag with this one; there are at most three.
+  const related = page.getByRole('region', { name: 'Related posts' }).getByRole('link');
+  const count = await related.count();
+  expect(count).toBeGreaterThan(0);
+  expect(count).toBeLessThanOrEqual(3);
+  for (const title of await related.allTextContents()) {
+    const other = published.find((candidate) => candidate.title === title);
+    expect(other.tags.some((tag) => post.tags.includes(tag))).toBe(true);
+  }
+  await nav.locator('a[rel="next"]').click();
+  await expect(page.locator('article h1')).toHaveText(published[i + 1].title);
+  await page.goBack();
+  await expect(page.locator('article h1')).toHaveText(post.title);
+  // The newest post has no newer one.
+  await page.goto(server.url + 'posts/' + published[0].slug);
+  await expect(nav.locator('a[rel="next"]')).toHaveCount(1);
+  await expect(nav.locator('a[rel="prev"]')).toHaveCount(0);
+});
