@@ -39,6 +39,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     };
 
     search_shortcuts();
+    copy_buttons();
 
     // aria-current marks the navigation link of the section being shown.
     let current = move |wanted: Section| {
@@ -101,6 +102,36 @@ fn search_shortcuts() {
             // The search view focuses its box when it opens.
             None => navigate(&Route::Search("").href(), NavigateOptions::default()),
         }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The "Copy" buttons that the renderer puts on code blocks: one document-wide handler
+/// copies the block's text and says "Copied" for two seconds.
+fn copy_buttons() {
+    let handle = window_event_listener(leptos::ev::click, |event| {
+        let Some(button) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("button.copy-code").ok().flatten())
+        else {
+            return;
+        };
+        let code = button
+            .parent_element()
+            .and_then(|block| block.query_selector("code").ok().flatten())
+            .and_then(|code| code.text_content())
+            .unwrap_or_default();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let _ = window.navigator().clipboard().write_text(&code);
+        button.set_text_content(Some("Copied"));
+        let _ = button.set_attribute("aria-live", "polite");
+        set_timeout(
+            move || button.set_text_content(Some("Copy")),
+            std::time::Duration::from_secs(2),
+        );
     });
     on_cleanup(move || handle.remove());
 }

@@ -137,3 +137,25 @@ test('a post links to the newer and older posts and to related ones', async ({ p
   await expect(nav.locator('a[rel="next"]')).toHaveCount(1);
   await expect(nav.locator('a[rel="prev"]')).toHaveCount(0);
 });
+
+test('code blocks are highlighted and copied with one click', async ({ page, server, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const post = published.find((candidate) => candidate.slug === 'rust-error-handling-in-practice');
+  const markdown = fs.readFileSync(path.join(dist, post.file), 'utf8');
+  const source = markdown.match(/```rust\n([\s\S]*?)```/)[1];
+  await page.goto(server.url + 'posts/' + post.slug);
+  const block = page.locator('.code-block[data-lang="rust"]').first();
+  await expect(block.locator('code .hl-k').first()).toBeVisible();
+  // The spans only color the text: it is the code as written.
+  expect(await block.locator('code').textContent()).toBe(source);
+  const button = block.getByRole('button', { name: 'Copy' });
+  await button.click();
+  await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(source);
+  // Keywords are colored differently from plain text, in light and in dark.
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const colors = await block.locator('code').evaluate((code) => [getComputedStyle(code).color, getComputedStyle(code.querySelector('.hl-k')).color]);
+    expect(colors[0]).not.toBe(colors[1]);
+  }
+});

@@ -22,19 +22,43 @@ use crate::route::{with_base, Paged, Route};
 /// `text` made safe for HTML text and quoted attribute values (and XML): `& < > " '` become
 /// entities, control characters other than tab and newlines are dropped.
 pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => escaped.push(c),
-        }
-    }
+    let mut escaped = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(&mut escaped, text);
     escaped
+}
+
+/// [`escape`], appending to `out`: runs of plain text are copied whole, so long text costs
+/// little more than a copy.
+pub fn escape_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let (replacement, width): (&str, usize) = match byte {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\n' | b'\t' | b'\r' => {
+                at += 1;
+                continue;
+            }
+            0..=0x1f | 0x7f => ("", 1),
+            // U+0080 to U+009F, the C1 controls, are 0xC2 0x80..=0x9F in UTF-8.
+            0xc2 if matches!(bytes.get(at + 1), Some(0x80..=0x9f)) => ("", 2),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[plain_from..at]);
+        out.push_str(replacement);
+        at += width;
+        plain_from = at;
+    }
+    out.push_str(&text[plain_from..]);
 }
 
 /// Whether a view lists tags or categories.
@@ -516,7 +540,20 @@ mod tests {
             escape(r#"<a href="x">'&'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;"
         );
-        assert_eq!(escape("a\u{0}b\u{1b}c\nd\te"), "abc\nd\te");
+        assert_eq!(escape("a\u{0}b\u{1b}c\nd\te\r\u{7f}"), "abc\nd\te\r");
+        // C1 controls go; the letters around them, and other non-ASCII text, stay.
+        assert_eq!(escape("é\u{85}ü\u{9f}東京 🎉 \u{a0}"), "éü東京 🎉 \u{a0}");
+        for c in [
+            '\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '\u{a0}', 'é', '<', '\'',
+        ] {
+            let expect: String = match c {
+                '<' => "&lt;".into(),
+                '\'' => "&apos;".into(),
+                c if c.is_control() => String::new(),
+                c => c.to_string(),
+            };
+            assert_eq!(escape(&c.to_string()), expect, "{c:?}");
+        }
     }
 
     #[test]

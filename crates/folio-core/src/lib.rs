@@ -9,6 +9,7 @@
 )]
 
 pub mod date;
+pub mod highlight;
 pub mod html;
 pub mod manifest;
 pub mod markdown;

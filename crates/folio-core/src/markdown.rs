@@ -9,8 +9,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::html::escape;
 use crate::manifest::{normalise_site_path, Manifest, Post};
 use crate::route::Route;
 use crate::sanitize::{RawHtml, Sanitizer};
@@ -270,9 +271,95 @@ pub fn resolve_relative(file: &str, url: &str) -> Option<String> {
     normalise_site_path(&joined)
 }
 
+/// The language of a fenced code block: the first word of its info string, as CommonMark
+/// says (`rust`, `rust,ignore`, `python title="x"`).
+fn code_language(info: &str) -> String {
+    info.split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A code block: highlighted when the language is known, escaped otherwise, with a copy
+/// button (which the app wires up) placed over the block so it takes no room. Mermaid
+/// diagrams stay source text in `<pre class="mermaid">`.
+fn code_block(language: &str, code: &str) -> String {
+    if language == "mermaid" {
+        return format!("<pre class=\"mermaid\">{}</pre>\n", escape(code));
+    }
+    // `rust,ignore` and `rust{.class}` highlight as Rust.
+    let known = language.split([',', '{']).next().unwrap_or_default();
+    let body = crate::highlight::highlight(code, known).unwrap_or_else(|| escape(code));
+    let language = escape(language);
+    let (class, label) = if language.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(" class=\"language-{language}\""),
+            format!(" data-lang=\"{}\"", escape(&known.to_lowercase())),
+        )
+    };
+    format!("<div class=\"code-block\"{label}><pre><code{class}>{body}</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>\n")
+}
+
 /// Renders a post's Markdown (front matter is skipped) to sanitised HTML.
 pub fn render(markdown: &str, options: &RenderOptions<'_>) -> SafeHtml {
+    render_counted(markdown, options).html
+}
+
+/// `html` with the inline styles pulldown-cmark writes for aligned table cells
+/// (` style="text-align: left"`) turned into classes (` class="align-left"`), in one pass.
+fn alignment_classes(html: &str) -> String {
+    const STYLE: &str = " style=\"text-align: ";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(STYLE) {
+        let after = &rest[at + STYLE.len()..];
+        let side = ["left", "center", "right"]
+            .into_iter()
+            .find(|side| after.starts_with(side) && after[side.len()..].starts_with('"'));
+        out.push_str(&rest[..at]);
+        match side {
+            Some(side) => {
+                out.push_str(" class=\"align-");
+                out.push_str(side);
+                out.push('"');
+                rest = &after[side.len() + 1..];
+            }
+            None => {
+                out.push_str(STYLE);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A rendered post and its length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The HTML, as [`render`] writes it.
+    pub html: SafeHtml,
+    /// Words of prose, as [`crate::reading_time::words`] counts them.
+    pub words: usize,
+}
+
+impl Rendered {
+    /// Minutes to read, as [`crate::reading_time::minutes`] says.
+    pub fn minutes(&self) -> u32 {
+        crate::reading_time::minutes_for(self.words)
+    }
+}
+
+/// [`render`], counting the words in the same pass (one parse instead of two).
+pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let events: Vec<Event<'_>> = parser(strip_front_matter(markdown)).collect();
+    let words = crate::reading_time::count_words(&events);
+    let aligned = events.iter().any(|event| {
+        matches!(event, Event::Start(Tag::Table(alignments))
+            if alignments.iter().any(|a| *a != pulldown_cmark::Alignment::None))
+    });
     let mut filter = Filter::new(options);
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
     let mut heading: Option<(Tag<'_>, Vec<Event<'_>>)> = None;
@@ -325,16 +412,13 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> SafeHtml {
     // Table alignment as classes, not inline styles, so a strict CSP (style-src 'self')
     // has nothing to refuse. Only the writer produces these exact attributes: text from a
     // post has its quotes escaped.
-    for (style, class) in [
-        (" style=\"text-align: left\"", " class=\"align-left\""),
-        (" style=\"text-align: center\"", " class=\"align-center\""),
-        (" style=\"text-align: right\"", " class=\"align-right\""),
-    ] {
-        if html.contains(style) {
-            html = html.replace(style, class);
-        }
+    if aligned {
+        html = alignment_classes(&html);
     }
-    SafeHtml(html)
+    Rendered {
+        html: SafeHtml(html),
+        words,
+    }
 }
 
 struct Filter<'o, 'a> {
@@ -351,6 +435,8 @@ struct Filter<'o, 'a> {
     sanitizer: Sanitizer,
     /// (is h3, id, text) of the h2 and h3 headings, for the table of contents.
     toc: Vec<(bool, String, String)>,
+    /// The code block being read: its language (empty for none) and text.
+    code_block: Option<(String, String)>,
 }
 
 impl<'o, 'a> Filter<'o, 'a> {
@@ -364,11 +450,31 @@ impl<'o, 'a> Filter<'o, 'a> {
             html_block: None,
             sanitizer: Sanitizer::default(),
             toc: Vec::new(),
+            code_block: None,
         }
     }
 
     fn event<'e>(&mut self, event: Event<'e>, out: &mut Vec<Event<'e>>) {
+        if let Some((_, code)) = &mut self.code_block {
+            match event {
+                Event::Text(text) => code.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((language, code)) = self.code_block.take() {
+                        out.push(Event::Html(CowStr::from(code_block(&language, &code))));
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
         match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => code_language(&info),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code_block = Some((language, String::new()));
+            }
             // Raw HTML goes through the allowlist (or as written, for trusted sites). A
             // block arrives in pieces, so it is collected and cleaned whole.
             Event::Start(Tag::HtmlBlock) => self.html_block = Some(String::new()),
@@ -743,7 +849,19 @@ mod tests {
         check("| a | b |\n|:--|--:|\n| 1 | 2 |", "<table><thead><tr><th class=\"align-left\">a</th><th class=\"align-right\">b</th></tr></thead><tbody>\n<tr><td class=\"align-left\">1</td><td class=\"align-right\">2</td></tr>\n</tbody></table>");
         check(
             "```rust\nfn main() {}\n```",
-            "<pre><code class=\"language-rust\">fn main() {}\n</code></pre>",
+            "<div class=\"code-block\" data-lang=\"rust\"><pre><code class=\"language-rust\"><span class=\"hl-k\">fn</span> main() {}\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
+        );
+        check(
+            "    indented <b>\n",
+            "<div class=\"code-block\"><pre><code>indented &lt;b&gt;\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
+        );
+        check(
+            "```Klingon \"x\" onerror=1\nQapla'\n```",
+            "<div class=\"code-block\" data-lang=\"klingon\"><pre><code class=\"language-Klingon\">Qapla&apos;\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
+        );
+        check(
+            "```mermaid\ngraph TD; A-->B\n```",
+            "<pre class=\"mermaid\">graph TD; A--&gt;B\n</pre>",
         );
         check("> quoted", "<blockquote>\n<p>quoted</p>\n</blockquote>");
     }

@@ -10,24 +10,48 @@ pub const WORDS_PER_MINUTE: usize = 200;
 
 /// Words of prose in a post: text outside code blocks, raw HTML and front matter.
 pub fn words(markdown: &str) -> usize {
+    let events: Vec<Event<'_>> = parser(strip_front_matter(markdown)).collect();
+    count_words(&events)
+}
+
+/// Words of prose in parsed Markdown (what [`words`] counts).
+pub fn count_words(events: &[Event<'_>]) -> usize {
     let mut n_words = 0;
     let mut in_code = false;
-    for event in parser(strip_front_matter(markdown)) {
+    for event in events {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(text) | Event::Code(text) if !in_code => {
-                n_words += text.split_whitespace().count()
-            }
+            Event::Text(text) | Event::Code(text) if !in_code => n_words += count_in(text),
             _ => {}
         }
     }
     n_words
 }
 
+/// Words in `text`: runs of characters between ASCII whitespace. A byte loop, because this
+/// runs over every post on every render.
+fn count_in(text: &str) -> usize {
+    let mut n_words = 0;
+    let mut in_word = false;
+    for byte in text.bytes() {
+        let is_space = byte.is_ascii_whitespace();
+        if !is_space && !in_word {
+            n_words += 1;
+        }
+        in_word = !is_space;
+    }
+    n_words
+}
+
 /// Minutes to read a post, rounded up, at least 1.
 pub fn minutes(markdown: &str) -> u32 {
-    let n_minutes = words(markdown).div_ceil(WORDS_PER_MINUTE).max(1);
+    minutes_for(words(markdown))
+}
+
+/// Minutes to read `n_words` words, rounded up, at least 1.
+pub fn minutes_for(n_words: usize) -> u32 {
+    let n_minutes = n_words.div_ceil(WORDS_PER_MINUTE).max(1);
     u32::try_from(n_minutes).unwrap_or(u32::MAX)
 }
 
@@ -37,6 +61,18 @@ mod tests {
 
     #[track_caller]
     fn check(markdown: &str, expect_words: usize, expect_minutes: u32) {
+        let options = crate::markdown::RenderOptions::from_parts(
+            "posts/a.md",
+            "posts/a",
+            Vec::new(),
+            crate::sanitize::RawHtml::Allowlist,
+        );
+        let rendered = crate::markdown::render_counted(markdown, &options);
+        assert_eq!(
+            (rendered.words, rendered.minutes()),
+            (expect_words, expect_minutes),
+            "rendered: {markdown:?}"
+        );
         assert_eq!(
             (words(markdown), minutes(markdown)),
             (expect_words, expect_minutes),

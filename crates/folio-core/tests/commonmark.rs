@@ -53,8 +53,39 @@ fn normalise(html: &str) -> String {
         };
         text.replace_range(start..start + 5 + length + 1, "");
     }
+    // Code blocks: Folio's wrapper, copy button and highlighting spans.
+    while let Some(start) = text.find("<div class=\"code-block\"") {
+        let Some(length) = text[start..].find('>') else {
+            break;
+        };
+        text.replace_range(start..start + length + 1, "");
+    }
+    text = text.replace(
+        "<button type=\"button\" class=\"copy-code\">Copy</button></div>",
+        "",
+    );
+    let mut code = String::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find("<pre>") {
+        let end = rest[start..]
+            .find("</pre>")
+            .map_or(rest.len(), |at| start + at);
+        code.push_str(&rest[..start]);
+        let mut block = rest[start..end]
+            .replace("</span>", "")
+            .replace("&apos;", "'");
+        while let Some(open) = block.find("<span class=\"hl-") {
+            let Some(length) = block[open..].find('>') else {
+                break;
+            };
+            block.replace_range(open..open + length + 1, "");
+        }
+        code.push_str(&block);
+        rest = &rest[end..];
+    }
+    code.push_str(rest);
     // Quotes in text may be written either way (the spec's own normaliser does the same).
-    let text = text.replace("&quot;", "\"");
+    let text = code.replace("&quot;", "\"");
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     collapsed
         .replace("> <", "><")

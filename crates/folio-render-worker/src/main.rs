@@ -11,12 +11,17 @@
 //! messages that arrive while the module is still loading would otherwise be lost.
 
 use folio_core::markdown::RenderOptions;
-use folio_core::reading_time;
 use folio_core::sanitize::RawHtml;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// The allocator: the renderer allocates a lot of small strings, where talc is faster than
+/// the default dlmalloc.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -39,12 +44,11 @@ fn main() {
             .map(|index| (text(index), text(index + 1)))
             .collect();
         let options = RenderOptions::from_parts(&file, &page, post_links, raw_html);
-        let html = folio_core::render(&markdown, &options);
-        let minutes = reading_time::minutes(&markdown);
+        let rendered = folio_core::markdown::render_counted(&markdown, &options);
         let answer = Array::of3(
             &id,
-            &JsValue::from_str(html.as_str()),
-            &JsValue::from(minutes),
+            &JsValue::from_str(rendered.html.as_str()),
+            &JsValue::from(rendered.minutes()),
         );
         // Posting only fails for values that cannot be cloned; strings and numbers can.
         let _ = reply_scope.post_message(&answer);
