@@ -159,6 +159,9 @@ pub fn parse_options() -> ParseOptions {
 /// Fetches and parses the manifest.
 pub async fn load_site() -> Result<Arc<Manifest>, LoadError> {
     let text = fetch_text(MANIFEST_URL, Expected::Json, None).await?;
-    let manifest = folio_core::parse(&text, &parse_options())?;
+    let mut manifest = folio_core::parse(&text, &parse_options())?;
+    // Scheduled posts appear on their date, by the reader's clock.
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    manifest.hide_scheduled(now);
     Ok(Arc::new(manifest))
 }

@@ -77,6 +77,33 @@ pub fn route_path(pathname: &str) -> String {
     })
 }
 
+/// Focuses the view's `<h1>` without scrolling (Back keeps its scroll position), unless
+/// the view has focused something of its own (the search box).
+fn focus_heading() {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let view_has_focus = document
+        .active_element()
+        .and_then(|active| active.closest("#app main").ok().flatten())
+        .is_some();
+    if view_has_focus {
+        return;
+    }
+    let heading = document
+        .query_selector("#app main h1")
+        .ok()
+        .flatten()
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
+    }
+}
+
 /// Sets `document.title`.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
@@ -135,12 +162,20 @@ pub fn App() -> impl IntoView {
 fn CurrentView() -> impl IntoView {
     let location = use_location();
     let browser = use_context::<BrowserUrl>();
+    let first_view = StoredValue::new(true);
     move || {
         let pathname = location.pathname.get();
         // The router writes a new URL into the address bar only once the view for it is
         // ready (its own route views say so); after this run, it is.
         if let Some(browser) = browser.clone() {
             leptos::task::spawn_local(async move { browser.ready_to_complete() });
+        }
+        // After a navigation (not on the first load), focus moves to the new view's
+        // heading, so a screen reader announces it.
+        if first_view.get_value() {
+            first_view.set_value(false);
+        } else {
+            request_animation_frame(focus_heading);
         }
         let path = route_path(&pathname);
         let owned = |text: &str| text.to_string();

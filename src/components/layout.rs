@@ -60,6 +60,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href=href(Route::Search("")) aria-current=move || current(Section::Search)>"Search"</a></li>
                     </ul>
                 </nav>
+                <ThemeToggle />
             </div>
             {move || tagline().map(|text| view! { <p class="wrap tagline">{text}</p> })}
         </header>
@@ -69,6 +70,96 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>{site_title} " · Made with " <a href="https://github.com/">"Folio"</a></p>
             </div>
         </footer>
+    }
+}
+
+/// The reader's theme choice, kept in `localStorage` under the key that `style/theme.js`
+/// reads before the first paint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+const THEME_KEY: &str = "folio-theme";
+
+impl Theme {
+    fn stored() -> Theme {
+        let stored = web_sys::window()
+            .and_then(|window| window.local_storage().ok().flatten())
+            .and_then(|storage| storage.get_item(THEME_KEY).ok().flatten());
+        match stored.as_deref() {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
+    fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn icon(self) -> &'static str {
+        match self {
+            Theme::System => "◐",
+            Theme::Light => "☀",
+            Theme::Dark => "☾",
+        }
+    }
+
+    /// Stores the choice and applies it to `<html data-theme>`.
+    fn apply(self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(Some(storage)) = window.local_storage() {
+            let _ = match self {
+                Theme::System => storage.remove_item(THEME_KEY),
+                theme => storage.set_item(THEME_KEY, theme.name()),
+            };
+        }
+        if let Some(root) = window
+            .document()
+            .and_then(|document| document.document_element())
+        {
+            let _ = match self {
+                Theme::System => root.remove_attribute("data-theme"),
+                theme => root.set_attribute("data-theme", theme.name()),
+            };
+        }
+    }
+}
+
+/// A button that cycles the theme: system, light, dark.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let theme = RwSignal::new(Theme::stored());
+    let label = move || {
+        let now = theme.get();
+        format!("Theme: {} (switch to {})", now.name(), now.next().name())
+    };
+    let on_click = move |_| {
+        let next = theme.get_untracked().next();
+        next.apply();
+        theme.set(next);
+    };
+    view! {
+        <button type="button" class="theme-toggle" aria-label=label title=label on:click=on_click>
+            {move || theme.get().icon()}
+        </button>
     }
 }
 

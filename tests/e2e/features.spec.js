@@ -159,3 +159,85 @@ test('code blocks are highlighted and copied with one click', async ({ page, ser
     expect(colors[0]).not.toBe(colors[1]);
   }
 });
+
+test.describe('themes', () => {
+  // The last step holds the app back, which the browser reports as errors.
+  test.use({ allowedConsole: /./ });
+  test('the theme button cycles system, light and dark, and the choice applies before the app runs', async ({ page, server }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(server.url);
+    const html = page.locator('html');
+    const button = page.getByRole('button', { name: /^Theme:/ });
+    await expect(button).toHaveAttribute('aria-label', 'Theme: system (switch to light)');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await button.click();
+    await expect(html).toHaveAttribute('data-theme', 'light');
+    await button.click();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(button).toHaveAttribute('aria-label', 'Theme: dark (switch to system)');
+    const dark = await background();
+    expect(dark).not.toBe(light);
+    // A system in dark mode with "light" chosen stays light.
+    await button.click();
+    await expect(html).not.toHaveAttribute('data-theme');
+    await button.click();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe(light);
+    await button.click();
+    // Reloaded without the app: style/theme.js alone applies the stored choice.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.reload();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    expect(await background()).toBe(dark);
+  });
+});
+
+test('alerts are titled and posts print without the page furniture', async ({ page, server }) => {
+  await page.goto(server.url + 'posts/backups-you-have-never-restored');
+  const alert = page.locator('article .prose blockquote.alert-warning');
+  await expect(alert.locator('.alert-title')).toHaveText('Warning');
+  await expect(alert).toContainText('Only a restore proves');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.locator('.post-footer')).toBeHidden();
+  await expect(page.locator('article h1')).toBeVisible();
+});
+
+test('navigation moves focus to the new heading; Back restores the scroll position', async ({ page, server }) => {
+  await page.setViewportSize({ width: 1000, height: 500 });
+  await page.goto(server.url);
+  await expect(page.locator('main article')).toHaveCount(10);
+  const card = page.locator('main article').nth(8);
+  await card.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(300);
+  const title = await card.locator('h2').textContent();
+  await card.locator('h2 a').click();
+  await expect(page.locator('article h1')).toHaveText(title);
+  // A new view starts at the top, with its heading focused.
+  await expect(page.locator('article h1')).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest posts');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+});
+
+test.describe('scheduled posts', () => {
+  const posts = [
+    { slug: 'tomorrow', title: 'From the Future', date: '2999-01-01', file: 'posts/x.md', tags: ['Go'] },
+    { slug: 'yesterday', title: 'From the Past', date: '2024-01-01', file: 'posts/x.md', tags: ['Go'] },
+  ];
+  test.use({ serve: { faults: { 'posts.json': { body: JSON.stringify({ version: 1, site: { title: 'S', scheduled: true }, posts }) } } } });
+  test('wait for their date in listings, search and post pages', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(page.locator('main article h2')).toHaveText(['From the Past']);
+    await page.goto(server.url + 'tags/go');
+    await expect(page.locator('main .count')).toHaveText('1 post');
+    await page.goto(server.url + 'search?q=from');
+    await expect(page.locator('.search-results article h2')).toHaveText(['From the Past']);
+    await page.goto(server.url + 'posts/tomorrow');
+    await expect(page.getByRole('alert')).toContainText('a post called “tomorrow”');
+  });
+});

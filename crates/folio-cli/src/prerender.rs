@@ -214,7 +214,8 @@ impl Context<'_> {
                 current(wanted)
             );
         }
-        html.push_str("</ul></nav></div>");
+        // The theme button of components/layout.rs, as it shows before a choice is made.
+        html.push_str("</ul></nav><button type=\"button\" class=\"theme-toggle\" aria-label=\"Theme: system (switch to light)\" title=\"Theme: system (switch to light)\">◐</button></div>");
         if let Some(description) = &site.description {
             let _ = write!(
                 html,

@@ -637,6 +637,64 @@ fn listings_are_prerendered_a_page_at_a_time_with_numbered_pages() {
     );
 }
 
+#[test]
+fn scheduled_posts_are_deployed_but_not_announced_before_their_date() {
+    let (_temp, site) = sample("minimal");
+    fs::write(
+        site.join("posts/later.md"),
+        "---\ntitle: Later\ndate: 2999-01-01\n---\nNot yet.",
+    )
+    .unwrap();
+    let manifest = fs::read_to_string(site.join("posts.json"))
+        .unwrap()
+        .replace(r#""language": "en""#, r#""language": "en", "scheduled": true"#)
+        .replace(
+            "\"posts\": [",
+            r#""posts": [ {"slug":"later","title":"Later","date":"2999-01-01","file":"posts/later.md","tags":["Intro"]},"#,
+        );
+    fs::write(site.join("posts.json"), manifest).unwrap();
+    let output = folio(
+        &[
+            "build",
+            ".",
+            "--out",
+            "out",
+            "--base-url",
+            "https://example.org/",
+        ],
+        &site,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 scheduled post(s) wait for their date"),
+        "{}",
+        stderr(&output)
+    );
+    let out = site.join("out");
+    // The app needs the manifest entry and the file to show the post on its date...
+    assert!(fs::read_to_string(out.join("posts.json"))
+        .unwrap()
+        .contains("\"later\""));
+    assert!(out.join("posts/later.md").exists());
+    // ...but nothing announces it yet.
+    assert!(!out.join("posts/later.html").exists());
+    for file in [
+        "index.html",
+        "tags/intro.html",
+        "feed.xml",
+        "rss.xml",
+        "feed.json",
+        "sitemap.xml",
+        "tags/intro/feed.xml",
+    ] {
+        let text = fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(
+            !text.contains("later"),
+            "{file} mentions the scheduled post"
+        );
+    }
+}
+
 /// A raw HTTP/1.0 GET: (status, body).
 fn http_get(port: u16, path: &str) -> (u16, String) {
     use std::io::{Read, Write};

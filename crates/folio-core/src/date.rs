@@ -10,7 +10,7 @@ pub struct PostDate {
     year: u16,
     month: u8,
     day: u8,
-    /// Seconds since 1970-01-01T00:00:00Z, used only for ordering.
+    /// Seconds since 1970-01-01T00:00:00Z: ordering, and scheduled posts.
     instant: i64,
 }
 
@@ -60,6 +60,11 @@ impl PostDate {
     pub fn human(&self) -> String {
         let month = MONTHS[usize::from(self.month - 1)];
         format!("{month} {}, {}", self.day, self.year)
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z (a date alone counts as its midnight UTC).
+    pub fn unix_seconds(&self) -> i64 {
+        self.instant
     }
 
     /// The instant as an RFC 3339 UTC date-time, for Atom and JSON Feed and sitemaps:

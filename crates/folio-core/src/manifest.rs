@@ -34,6 +34,17 @@ pub struct ParseOptions {
     pub drafts: Drafts,
 }
 
+/// (file, index) of `posts`, sorted by file.
+fn files_of(posts: &[Arc<Post>]) -> Vec<(String, usize)> {
+    let mut by_file: Vec<(String, usize)> = posts
+        .iter()
+        .enumerate()
+        .map(|(index, post)| (post.file.clone(), index))
+        .collect();
+    by_file.sort();
+    by_file
+}
+
 /// Why a manifest could not be used at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ManifestError {
@@ -94,6 +105,9 @@ pub struct Site {
     /// Posts per listing page (`page_size`, 1 to [`MAX_PAGE_SIZE`], default
     /// [`DEFAULT_PAGE_SIZE`]). A Folio extension of the contract.
     pub page_size: usize,
+    /// Whether posts dated in the future wait for their date (`scheduled`, default
+    /// false). A Folio extension of the contract.
+    pub scheduled: bool,
 }
 
 /// Posts per listing page when the site does not say.
@@ -190,6 +204,18 @@ impl Manifest {
         self.by_file
             .get(found)
             .and_then(|(_, index)| self.posts.get(*index))
+    }
+
+    /// With `site.scheduled`, leaves out the posts dated after `now` (seconds since the
+    /// Unix epoch): they appear on their date, without a rebuild. Returns how many wait.
+    pub fn hide_scheduled(&mut self, now: i64) -> usize {
+        if !self.site.scheduled {
+            return 0;
+        }
+        let before = self.posts.len();
+        self.posts.retain(|post| post.date.unix_seconds() <= now);
+        self.by_file = files_of(&self.posts);
+        before - self.posts.len()
     }
 
     /// How many posts were skipped because of errors.
@@ -307,12 +333,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
     }
     // Stable sort: equal dates keep file order, as the contract promises.
     posts.sort_by(|a, b| b.date.cmp(&a.date));
-    let mut by_file: Vec<(String, usize)> = posts
-        .iter()
-        .enumerate()
-        .map(|(index, post)| (post.file.clone(), index))
-        .collect();
-    by_file.sort();
+    let by_file = files_of(&posts);
     Ok(Manifest {
         site,
         posts,
@@ -380,6 +401,7 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
             ],
         ),
         page_size: reader.page_size(),
+        scheduled: reader.flag("scheduled"),
     };
     reader.unknown_fields(SITE_FIELDS);
     // The title is in every view and document title: without it there is no site to show.
@@ -403,6 +425,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "feed_content",
     "raw_html",
     "page_size",
+    "scheduled",
 ];
 
 /// Reads the fields of one JSON object, recording a problem for each bad one.
@@ -621,6 +644,26 @@ impl FieldReader<'_> {
                 );
                 // A post whose draft flag is unreadable must not leak out as published.
                 true
+            }
+        }
+    }
+
+    /// A true/false setting; anything else is a warning and false.
+    fn flag(&mut self, field: &str) -> bool {
+        match self.fields.get(field) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(flag)) => *flag,
+            Some(other) => {
+                let found = type_name(other);
+                self.push(
+                    Severity::Warning,
+                    field,
+                    ProblemKind::WrongType {
+                        expected: "true or false",
+                        found,
+                    },
+                );
+                false
             }
         }
     }
@@ -863,6 +906,35 @@ mod tests {
         check(
             r#"{"version":1,"site":{"title":"T","base_url":"example.org/blog"}}"#,
             r#"Error: site.base_url: "example.org/blog" is not an absolute URL; use one such as https://example.org/blog/"#,
+        );
+    }
+
+    #[test]
+    fn scheduled_posts_wait_for_their_date_only_when_the_site_says_so() {
+        let text = |scheduled: &str| {
+            format!(
+                r#"{{"version":1,"site":{{"title":"T"{scheduled}}},"posts":[
+                {{"slug":"past","title":"P","date":"2024-01-01","file":"posts/past.md"}},
+                {{"slug":"soon","title":"S","date":"2024-03-01T12:00:00+01:00","file":"posts/soon.md"}}]}}"#
+            )
+        };
+        // 2024-03-01T11:00:00Z is the instant "soon" names.
+        let at = 1_709_290_800;
+        let mut site = parse(&text(r#","scheduled":true"#), &options()).unwrap();
+        assert_eq!(site.hide_scheduled(at - 1), 1);
+        assert!(site.post("soon").is_none() && site.post_by_file("posts/soon.md").is_none());
+        assert!(site.post_by_file("posts/past.md").is_some());
+        let mut site = parse(&text(r#","scheduled":true"#), &options()).unwrap();
+        assert_eq!(site.hide_scheduled(at), 0);
+        let mut site = parse(&text(""), &options()).unwrap();
+        assert_eq!(
+            site.hide_scheduled(0),
+            0,
+            "without the setting every post shows"
+        );
+        check(
+            &text(r#","scheduled":"yes""#),
+            "Warning: site.scheduled: must be true or false, not a string",
         );
     }
 

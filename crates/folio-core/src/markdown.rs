@@ -9,7 +9,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::html::escape;
 use crate::manifest::{normalise_site_path, Manifest, Post};
@@ -148,7 +150,8 @@ pub(crate) fn parser(text: &str) -> Parser<'_> {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM;
     Parser::new_ext(text, options)
 }
 
@@ -271,6 +274,17 @@ pub fn resolve_relative(file: &str, url: &str) -> Option<String> {
     normalise_site_path(&joined)
 }
 
+/// The class and title of an alert block quote.
+fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
 /// The language of a fenced code block: the first word of its info string, as CommonMark
 /// says (`rust`, `rust,ignore`, `python title="x"`).
 fn code_language(info: &str) -> String {
@@ -331,6 +345,26 @@ fn alignment_classes(html: &str) -> String {
                 rest = after;
             }
         }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `html` with `loading="lazy" decoding="async"` on every `<img>` that does not say how
+/// it loads.
+fn lazy_images(html: &str) -> String {
+    const IMG: &str = "<img src=\"";
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find(IMG) {
+        out.push_str(&rest[..at]);
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |end| at + end);
+        if !rest[at..tag_end].contains(" loading=") {
+            out.push_str("<img loading=\"lazy\" decoding=\"async\" src=\"");
+        } else {
+            out.push_str(IMG);
+        }
+        rest = &rest[at + IMG.len()..];
     }
     out.push_str(rest);
     out
@@ -415,6 +449,11 @@ pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     if aligned {
         html = alignment_classes(&html);
     }
+    // Images load when they come near the viewport, so they never compete with the text.
+    // Text from a post cannot contain this (its `<` is escaped); raw HTML images get it too.
+    if html.contains("<img src=\"") {
+        html = lazy_images(&html);
+    }
     Rendered {
         html: SafeHtml(html),
         words,
@@ -468,6 +507,16 @@ impl<'o, 'a> Filter<'o, 'a> {
             return;
         }
         match event {
+            // GitHub's alerts, `> [!NOTE]`: a titled, colored block quote.
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, title) = alert(kind);
+                out.push(Event::Html(CowStr::from(format!(
+                    "<blockquote class=\"alert alert-{class}\"><p class=\"alert-title\">{title}</p>\n"
+                ))));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                out.push(Event::Html(CowStr::Borrowed("</blockquote>\n")));
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
                     CodeBlockKind::Fenced(info) => code_language(&info),
@@ -864,6 +913,16 @@ mod tests {
             "<pre class=\"mermaid\">graph TD; A--&gt;B\n</pre>",
         );
         check("> quoted", "<blockquote>\n<p>quoted</p>\n</blockquote>");
+        check(
+            "> [!WARNING]\n> Back up **first**.",
+            "<blockquote class=\"alert alert-warning\"><p class=\"alert-title\">Warning</p>\n<p>Back up <strong>first</strong>.</p>\n</blockquote>",
+        );
+        check("> [!TIP]\n> a", "<blockquote class=\"alert alert-tip\"><p class=\"alert-title\">Tip</p>\n<p>a</p>\n</blockquote>");
+        // Not an alert kind GitHub knows: an ordinary quote.
+        check(
+            "> [!BOGUS]\n> a",
+            "<blockquote>\n<p>[!BOGUS]\na</p>\n</blockquote>",
+        );
     }
 
     #[test]
@@ -985,10 +1044,10 @@ mod tests {
               "<p><a href=\"https://example.org/x?y=1\">a</a> <a href=\"http://x.org\">b</a> <a href=\"mailto:me@x.org\">c</a> <a href=\"mailto:me@x.org\">me@x.org</a></p>");
         check(
             "![diagram](images/flow.svg \"Flow\")",
-            "<p><img src=\"posts/images/flow.svg\" alt=\"diagram\" title=\"Flow\" /></p>",
+            "<p><img loading=\"lazy\" decoding=\"async\" src=\"posts/images/flow.svg\" alt=\"diagram\" title=\"Flow\" /></p>",
         );
         check("![up](../media/a.png) [root](/about) [deep](../../escape.png)",
-              "<p><img src=\"media/a.png\" alt=\"up\" /> <a href=\"/about\">root</a> <a href=\"../../escape.png\">deep</a></p>");
+              "<p><img loading=\"lazy\" decoding=\"async\" src=\"media/a.png\" alt=\"up\" /> <a href=\"/about\">root</a> <a href=\"../../escape.png\">deep</a></p>");
         check(
             "[part](#setup) [q](?x=1)",
             "<p><a href=\"posts/a#setup\">part</a> <a href=\"?x=1\">q</a></p>",

@@ -53,6 +53,8 @@ fn normalise(html: &str) -> String {
         };
         text.replace_range(start..start + 5 + length + 1, "");
     }
+    // Images: Folio loads them lazily.
+    text = text.replace(" loading=\"lazy\" decoding=\"async\"", "");
     // Code blocks: Folio's wrapper, copy button and highlighting spans.
     while let Some(start) = text.find("<div class=\"code-block\"") {
         let Some(length) = text[start..].find('>') else {

@@ -60,7 +60,7 @@ pub struct Report {
 /// Writes the site into `out`.
 pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> {
     let manifest_text = read_text(&manifest_path(site))?;
-    let manifest = parse(
+    let mut manifest = parse(
         &manifest_text,
         &ParseOptions {
             drafts: Drafts::Hide,
@@ -107,7 +107,18 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
     writer.write("404.html", shell.as_bytes())?;
 
     writer.write(MANIFEST, published_manifest(&manifest_text)?.as_bytes())?;
+    // Scheduled posts are deployed (the app shows them on their date) but not announced:
+    // no feed entry, sitemap URL or prerendered page until a build after their date.
     copy_content(site, &options.content, &manifest, &mut writer)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+        });
+    let n_waiting = manifest.hide_scheduled(now);
+    if n_waiting > 0 {
+        eprintln!("{n_waiting} scheduled post(s) wait for their date: deployed, not yet listed in feeds, the sitemap or prerendered pages");
+    }
 
     let context = prerender::Context {
         manifest: &manifest,

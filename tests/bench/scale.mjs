@@ -1,0 +1,79 @@
+// Folio at scale: a site of N posts (default 10,000) built with `folio build`, measured in
+// Chromium on raw loopback: the home page usable (the app has taken over), switching between
+// tag pages, a search keystroke, and memory (JS heap + wasm memory).
+//   node tests/bench/scale.mjs SITE_DIR [--runs 5]   (SITE_DIR is a `folio build` output)
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(path.join(repo, 'package.json'));
+const { chromium } = require('@playwright/test');
+const { startServer } = await import(path.join(repo, 'tests', 'e2e', 'server.mjs'));
+const root = path.resolve(process.argv[2]);
+const runsAt = process.argv.indexOf('--runs');
+const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 5;
+
+const median = (xs) => { const v = [...xs].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
+const server = await startServer({ root });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+const results = { usable: [], tagSwitch: [], keystroke: [], memoryMB: [] };
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext();
+  // Trunk's loader announces the wasm exports, memory included.
+  await context.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => { window.__folioWasm = event.detail.wasm; });
+    // ms from `act()` to the frame that paints a change of `selector`'s markup.
+    window.__timeChange = (selector, act) => {
+      const before = document.querySelector(selector)?.innerHTML;
+      const t0 = performance.now();
+      act();
+      return new Promise((resolve) => {
+        const check = () => (document.querySelector(selector)?.innerHTML !== before
+          ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check));
+        check();
+      });
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  // Usable: the app has loaded the manifest and replaced the prerendered page.
+  await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('#app main article'), null, { timeout: 60_000, polling: 'raf' });
+  results.usable.push(await page.evaluate(() => performance.now()));
+  // Switching tags: a click on a tag link to the new heading painted.
+  const tags = await page.locator('#app main article a.tag').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')))].slice(0, 4));
+  for (const href of tags) {
+    const ms = await page.evaluate((href) => window.__timeChange('#app main h1', () => {
+      [...document.querySelectorAll('#app main a.tag')].find((a) => a.getAttribute('href') === href).click();
+    }), href);
+    results.tagSwitch.push(ms);
+    await page.goBack();
+    await page.locator('#app main article').first().waitFor();
+  }
+  // A search keystroke: one more character in the box, to the results painted.
+  await page.goto(server.url + 'search?q=go');
+  await page.locator('.search-results .count').waitFor();
+  for (const next of ['o', 'r', 'u', 't']) {
+    const ms = await page.evaluate((next) => window.__timeChange('.search-results', () => {
+      const box = document.querySelector('#search-input');
+      box.value += next;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }), next);
+    results.keystroke.push(ms);
+  }
+  const memory = await page.evaluate(() => ({ wasm: window.__folioWasm?.memory?.buffer?.byteLength ?? 0 }));
+  const cdp = await context.newCDPSession(page);
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  results.memoryMB.push((usedSize + memory.wasm) / 1024 / 1024);
+  results.wasmMB = memory.wasm / 1024 / 1024;
+  await context.close();
+}
+await browser.close();
+await server.close();
+const f = (x) => x.toFixed(1);
+console.log(`\n## Folio at scale: ${root}, medians of ${RUNS} runs (raw loopback)\n`);
+console.log('| measure | median | worst | target |\n|:--|--:|--:|--:|');
+console.log(`| home usable (app took over) | ${f(median(results.usable))} ms | ${f(Math.max(...results.usable))} ms | ≤ 1000 ms |`);
+console.log(`| switching tags (click → new view painted) | ${f(median(results.tagSwitch))} ms | ${f(Math.max(...results.tagSwitch))} ms | ≤ 16 ms |`);
+console.log(`| search keystroke (input → results painted) | ${f(median(results.keystroke))} ms | ${f(Math.max(...results.keystroke))} ms | ≤ 16 ms |`);
+console.log(`| memory: JS heap + wasm memory | ${f(median(results.memoryMB))} MB | ${f(Math.max(...results.memoryMB))} MB | ≤ 64 MB |`);
