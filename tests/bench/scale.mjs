@@ -23,17 +23,21 @@ for (let run = 0; run < RUNS; run++) {
   // Trunk's loader announces the wasm exports, memory included.
   await context.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (event) => { window.__folioWasm = event.detail.wasm; });
-    // ms from `act()` to the frame that paints a change of `selector`'s markup.
-    window.__timeChange = (selector, act) => {
-      const before = document.querySelector(selector)?.innerHTML;
-      const t0 = performance.now();
-      act();
-      return new Promise((resolve) => {
-        const check = () => (document.querySelector(selector)?.innerHTML !== before
-          ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check));
-        check();
+    // ms from `act()` until `done()` holds for the DOM: the main-thread work of the update
+    // (a MutationObserver sees it right after), which must fit in a 16 ms frame to keep up
+    // with typing and clicking.
+    window.__timeChange = (done, act) => new Promise((resolve) => {
+      let t0 = 0;
+      const observer = new MutationObserver(() => {
+        if (done()) {
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        }
       });
-    };
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      t0 = performance.now();
+      act();
+    });
   });
   const page = await context.newPage();
   await page.goto(server.url);
@@ -43,9 +47,12 @@ for (let run = 0; run < RUNS; run++) {
   // Switching tags: a click on a tag link to the new heading painted.
   const tags = await page.locator('#app main article a.tag').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')))].slice(0, 4));
   for (const href of tags) {
-    const ms = await page.evaluate((href) => window.__timeChange('#app main h1', () => {
-      [...document.querySelectorAll('#app main a.tag')].find((a) => a.getAttribute('href') === href).click();
-    }), href);
+    const ms = await page.evaluate((href) => {
+      const link = [...document.querySelectorAll('#app main a.tag')].find((a) => a.getAttribute('href') === href);
+      const heading = `Tagged “${link.textContent}”`;
+      return window.__timeChange(() => document.querySelector('#app main h1')?.textContent === heading
+        && document.querySelectorAll('#app main article').length > 0, () => link.click());
+    }, href);
     results.tagSwitch.push(ms);
     await page.goBack();
     await page.locator('#app main article').first().waitFor();
@@ -54,11 +61,14 @@ for (let run = 0; run < RUNS; run++) {
   await page.goto(server.url + 'search?q=go');
   await page.locator('.search-results .count').waitFor();
   for (const next of ['o', 'r', 'u', 't']) {
-    const ms = await page.evaluate((next) => window.__timeChange('.search-results', () => {
+    const ms = await page.evaluate((next) => {
       const box = document.querySelector('#search-input');
-      box.value += next;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    }), next);
+      const words = box.value + next;
+      return window.__timeChange(() => document.querySelector('.search-results .count')?.textContent.includes(`“${words}”`), () => {
+        box.value = words;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    }, next);
     results.keystroke.push(ms);
   }
   const memory = await page.evaluate(() => ({ wasm: window.__folioWasm?.memory?.buffer?.byteLength ?? 0 }));
@@ -74,6 +84,6 @@ const f = (x) => x.toFixed(1);
 console.log(`\n## Folio at scale: ${root}, medians of ${RUNS} runs (raw loopback)\n`);
 console.log('| measure | median | worst | target |\n|:--|--:|--:|--:|');
 console.log(`| home usable (app took over) | ${f(median(results.usable))} ms | ${f(Math.max(...results.usable))} ms | ≤ 1000 ms |`);
-console.log(`| switching tags (click → new view painted) | ${f(median(results.tagSwitch))} ms | ${f(Math.max(...results.tagSwitch))} ms | ≤ 16 ms |`);
-console.log(`| search keystroke (input → results painted) | ${f(median(results.keystroke))} ms | ${f(Math.max(...results.keystroke))} ms | ≤ 16 ms |`);
+console.log(`| switching tags (click → new view in the DOM) | ${f(median(results.tagSwitch))} ms | ${f(Math.max(...results.tagSwitch))} ms | ≤ 16 ms |`);
+console.log(`| search keystroke (input → results in the DOM) | ${f(median(results.keystroke))} ms | ${f(Math.max(...results.keystroke))} ms | ≤ 16 ms |`);
 console.log(`| memory: JS heap + wasm memory | ${f(median(results.memoryMB))} MB | ${f(Math.max(...results.memoryMB))} MB | ≤ 64 MB |`);

@@ -313,7 +313,8 @@ fn code_block(language: &str, code: &str) -> String {
             format!(" data-lang=\"{}\"", escape(&known.to_lowercase())),
         )
     };
-    format!("<div class=\"code-block\"{label}><pre><code{class}>{body}</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>\n")
+    // tabindex: a block wider than the page scrolls, and keyboard users must reach it.
+    format!("<div class=\"code-block\"{label}><pre tabindex=\"0\"><code{class}>{body}</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>\n")
 }
 
 /// Renders a post's Markdown (front matter is skipped) to sanitised HTML.
@@ -507,6 +508,17 @@ impl<'o, 'a> Filter<'o, 'a> {
             return;
         }
         match event {
+            // Task list boxes say what they are to screen readers (they have no label).
+            Event::TaskListMarker(done) => {
+                let (checked, label) = if done {
+                    (" checked=\"\"", "done")
+                } else {
+                    ("", "not done")
+                };
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<input disabled=\"\" type=\"checkbox\"{checked} aria-label=\"{label}\"/>\n"
+                ))));
+            }
             // GitHub's alerts, `> [!NOTE]`: a titled, colored block quote.
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = alert(kind);
@@ -894,19 +906,19 @@ mod tests {
             "<p>Hello <em>world</em> and <strong>bold</strong> and <code>code</code></p>",
         );
         check("~~gone~~", "<p><del>gone</del></p>");
-        check("- [x] done\n- [ ] todo", "<ul>\n<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</li>\n<li><input disabled=\"\" type=\"checkbox\"/>\ntodo</li>\n</ul>");
+        check("- [x] done\n- [ ] todo", "<ul>\n<li><input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"done\"/>\ndone</li>\n<li><input disabled=\"\" type=\"checkbox\" aria-label=\"not done\"/>\ntodo</li>\n</ul>");
         check("| a | b |\n|:--|--:|\n| 1 | 2 |", "<table><thead><tr><th class=\"align-left\">a</th><th class=\"align-right\">b</th></tr></thead><tbody>\n<tr><td class=\"align-left\">1</td><td class=\"align-right\">2</td></tr>\n</tbody></table>");
         check(
             "```rust\nfn main() {}\n```",
-            "<div class=\"code-block\" data-lang=\"rust\"><pre><code class=\"language-rust\"><span class=\"hl-k\">fn</span> main() {}\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
+            "<div class=\"code-block\" data-lang=\"rust\"><pre tabindex=\"0\"><code class=\"language-rust\"><span class=\"hl-k\">fn</span> main() {}\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
         );
         check(
             "    indented <b>\n",
-            "<div class=\"code-block\"><pre><code>indented &lt;b&gt;\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
+            "<div class=\"code-block\"><pre tabindex=\"0\"><code>indented &lt;b&gt;\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
         );
         check(
             "```Klingon \"x\" onerror=1\nQapla'\n```",
-            "<div class=\"code-block\" data-lang=\"klingon\"><pre><code class=\"language-Klingon\">Qapla&apos;\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
+            "<div class=\"code-block\" data-lang=\"klingon\"><pre tabindex=\"0\"><code class=\"language-Klingon\">Qapla&apos;\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>",
         );
         check(
             "```mermaid\ngraph TD; A-->B\n```",

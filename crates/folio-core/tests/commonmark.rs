@@ -62,10 +62,12 @@ fn normalise(html: &str) -> String {
         };
         text.replace_range(start..start + length + 1, "");
     }
-    text = text.replace(
-        "<button type=\"button\" class=\"copy-code\">Copy</button></div>",
-        "",
-    );
+    text = text
+        .replace(
+            "<button type=\"button\" class=\"copy-code\">Copy</button></div>",
+            "",
+        )
+        .replace("<pre tabindex=\"0\">", "<pre>");
     let mut code = String::new();
     let mut rest = text.as_str();
     while let Some(start) = rest.find("<pre>") {
