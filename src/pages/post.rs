@@ -80,7 +80,25 @@ pub fn PostPage(
         };
         let around = query::neighbours(&manifest, post.slug.as_str());
         let related = query::related(&manifest, &post, RELATED_POSTS);
-        let nav = markup().post_nav(around.newer.as_deref(), around.older.as_deref(), &related);
+        // The address to share: the canonical one when the site names its URL (as the
+        // prerendered page does), else where the reader is.
+        let page_url = match &manifest.site.base_url {
+            Some(base) => Some(format!(
+                "{}{}",
+                base.trim_end_matches('/'),
+                Route::Post(&post.slug).href()
+            )),
+            None => web_sys::window()
+                .and_then(|window| window.location().origin().ok())
+                .map(|origin| format!("{origin}{}", href(Route::Post(&post.slug)))),
+        };
+        let footer = markup().post_footer(
+            &post,
+            &around,
+            &related,
+            manifest.site.edit_url.as_deref(),
+            page_url.as_deref(),
+        );
         let file = post.file.clone();
         let content = move || {
             let view = match current() {
@@ -96,7 +114,7 @@ pub fn PostPage(
                 {header}
                 {content}
             </article>
-            <HtmlBlock class="post-footer" html=nav />
+            <HtmlBlock class="post-footer" html=footer />
         }
         .into_any()
     })

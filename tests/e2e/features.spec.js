@@ -241,3 +241,15 @@ test.describe('scheduled posts', () => {
     await expect(page.getByRole('alert')).toContainText('a post called “tomorrow”');
   });
 });
+
+test('a post shows its cover, share links and "Edit this page"', async ({ page, server }) => {
+  const post = published.find((candidate) => candidate.cover);
+  await page.goto(server.url + 'posts/' + post.slug);
+  const cover = page.locator('article .post-header img.cover');
+  await expect(cover).toHaveAttribute('src', post.cover);
+  await expect.poll(() => cover.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(page.getByRole('link', { name: 'Edit this page' })).toHaveAttribute('href', manifest.site.edit_url + post.file);
+  const url = encodeURIComponent(`${manifest.site.base_url.replace(/\/$/, '')}/posts/${post.slug}`);
+  await expect(page.locator('.share').getByRole('link', { name: 'LinkedIn' })).toHaveAttribute('href', `https://www.linkedin.com/sharing/share-offsite/?url=${url}`);
+  await expect(page.locator('.share a')).toHaveText(['Mastodon', 'Bluesky', 'LinkedIn', 'Email']);
+});

@@ -258,7 +258,17 @@ impl Context<'_> {
             "<article class=\"post\"><header class=\"post-header\">{}</header><div class=\"prose\">{}</div></article><div class=\"post-footer\">{}</div>",
             markup.post_header(post, Some(minutes), site_author.map(String::as_str)).as_str(),
             html.as_str(),
-            markup.post_nav(around.newer.as_deref(), around.older.as_deref(), &related).as_str()
+            markup
+                .post_footer(
+                    post,
+                    &around,
+                    &related,
+                    self.manifest.site.edit_url.as_deref(),
+                    self.base_url
+                        .map(|base_url| absolute(base_url, &Route::Post(&post.slug).href()))
+                        .as_deref(),
+                )
+                .as_str()
         );
         let route_href = Route::Post(&post.slug).href();
         let mut json_ld = serde_json::json!({

@@ -13,11 +13,13 @@ use std::sync::Arc;
 
 use crate::manifest::Post;
 use crate::markdown::SafeHtml;
+use crate::query::Neighbours;
 use crate::query::{
     count_label, reading_label, ArchiveYear, Listing, PagerItem, SearchResults, Segment, TermCount,
     TermListing,
 };
 use crate::route::{with_base, Paged, Route};
+use crate::slug::percent_encode;
 
 /// `text` made safe for HTML text and quoted attribute values (and XML): `& < > " '` become
 /// entities, control characters other than tab and newlines are dropped.
@@ -366,7 +368,77 @@ impl Markup {
             let _ = write!(html, "<p class=\"byline\">By {}</p>", escape(author));
         }
         html.push_str(&self.tag_links(post));
+        if let Some(cover) = &post.cover {
+            // The box is reserved by CSS (aspect-ratio), so the image never moves the text.
+            let _ = write!(
+                html,
+                "<img class=\"cover\" src=\"{}\" alt=\"\" decoding=\"async\">",
+                escape(cover)
+            );
+        }
         html
+    }
+
+    /// Everything under a post: "Edit this page" (when the site names where), share links
+    /// (when the post's absolute URL is known), newer and older posts, related posts.
+    pub fn post_footer(
+        &self,
+        post: &Post,
+        around: &Neighbours,
+        related: &[Arc<Post>],
+        edit_url: Option<&str>,
+        page_url: Option<&str>,
+    ) -> SafeHtml {
+        let mut html = String::new();
+        if edit_url.is_some() || page_url.is_some() {
+            html.push_str("<div class=\"post-actions\">");
+            if let Some(page_url) = page_url {
+                let url = percent_encode(page_url);
+                let title = percent_encode(&post.title);
+                html.push_str("<p class=\"share\">Share: ");
+                let targets = [
+                    (
+                        "Mastodon",
+                        format!("https://mastodonshare.com/?text={title}&url={url}"),
+                    ),
+                    (
+                        "Bluesky",
+                        format!("https://bsky.app/intent/compose?text={title}%20{url}"),
+                    ),
+                    (
+                        "LinkedIn",
+                        format!("https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+                    ),
+                    ("Email", format!("mailto:?subject={title}&body={url}")),
+                ];
+                for (index, (name, href)) in targets.iter().enumerate() {
+                    if index > 0 {
+                        html.push_str(" · ");
+                    }
+                    let _ = write!(
+                        html,
+                        "<a href=\"{}\" rel=\"noopener\">{name}</a>",
+                        escape(href)
+                    );
+                }
+                html.push_str("</p>");
+            }
+            if let Some(edit_url) = edit_url {
+                let _ = write!(
+                    html,
+                    "<p class=\"edit\"><a href=\"{}{}\" rel=\"noopener\">Edit this page</a></p>",
+                    escape(edit_url),
+                    escape(&post.file)
+                );
+            }
+            html.push_str("</div>");
+        }
+        html.push_str(&self.post_nav_text(
+            around.newer.as_deref(),
+            around.older.as_deref(),
+            related,
+        ));
+        SafeHtml::from_markup(html)
     }
 
     /// Newer and older post links and the related posts, under a post.
@@ -715,6 +787,42 @@ mod tests {
         );
         assert!(html.contains(">A &amp; B</a>"));
         assert!(Markup::new("").archive_text(&[]).contains("No posts yet."));
+    }
+
+    #[test]
+    fn the_post_footer_offers_editing_and_sharing_only_when_it_can() {
+        let manifest = site(HOSTILE);
+        let post = &manifest.posts[0];
+        let markup = Markup::new("");
+        let around = Neighbours::default();
+        let bare = markup.post_footer(post, &around, &[], None, None);
+        assert_eq!(bare.as_str(), "");
+        let html = markup.post_footer(
+            post,
+            &around,
+            &[],
+            Some("https://github.com/me/blog/edit/main/"),
+            Some("https://example.org/posts/x"),
+        );
+        let html = html.as_str();
+        assert!(html.contains("<a href=\"https://github.com/me/blog/edit/main/posts/x.md\" rel=\"noopener\">Edit this page</a>"), "{html}");
+        assert!(html.contains("href=\"https://bsky.app/intent/compose?text=%3Cscript%3Ealert%281%29%3C%2Fscript%3E%20https%3A%2F%2Fexample.org%2Fposts%2Fx\""), "{html}");
+        assert!(html.contains("mailto:?subject="), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+    }
+
+    #[test]
+    fn a_cover_image_is_escaped_and_its_box_reserved() {
+        let manifest = site(
+            r#"{"slug":"c","title":"C","date":"2024-01-01","file":"posts/c.md","cover":"images/a\"b.png"}"#,
+        );
+        let html = Markup::new("").post_header_text(&manifest.posts[0], None, None);
+        assert!(
+            html.ends_with(
+                "<img class=\"cover\" src=\"images/a&quot;b.png\" alt=\"\" decoding=\"async\">"
+            ),
+            "{html}"
+        );
     }
 
     #[test]

@@ -108,6 +108,9 @@ pub struct Site {
     /// Whether posts dated in the future wait for their date (`scheduled`, default
     /// false). A Folio extension of the contract.
     pub scheduled: bool,
+    /// Where a post's source can be edited: this URL followed by the post's `file`, such
+    /// as `https://github.com/me/blog/edit/main/` (`edit_url`). A Folio extension.
+    pub edit_url: Option<String>,
 }
 
 /// Posts per listing page when the site does not say.
@@ -402,6 +405,17 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
         ),
         page_size: reader.page_size(),
         scheduled: reader.flag("scheduled"),
+        edit_url: reader.optional_text("edit_url").and_then(|url| {
+            let is_absolute = url.starts_with("https://") || url.starts_with("http://");
+            if !is_absolute {
+                reader.push(
+                    Severity::Warning,
+                    "edit_url",
+                    ProblemKind::NotAbsolute(url.clone()),
+                );
+            }
+            is_absolute.then_some(url)
+        }),
     };
     reader.unknown_fields(SITE_FIELDS);
     // The title is in every view and document title: without it there is no site to show.
@@ -426,6 +440,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "raw_html",
     "page_size",
     "scheduled",
+    "edit_url",
 ];
 
 /// Reads the fields of one JSON object, recording a problem for each bad one.
@@ -931,6 +946,10 @@ mod tests {
             site.hide_scheduled(0),
             0,
             "without the setting every post shows"
+        );
+        check(
+            r#"{"version":1,"site":{"title":"T","edit_url":"github.com/x"}}"#,
+            r#"Warning: site.edit_url: "github.com/x" is not an absolute URL; use one such as https://example.org/blog/"#,
         );
         check(
             &text(r#","scheduled":"yes""#),
