@@ -2,6 +2,7 @@
 
 use folio_core::html::TermKind;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::pages::{term_view, with_site, Readiness};
 
@@ -13,7 +14,15 @@ pub fn CategoryPage(
     /// N of `/page/N`, as the URL spells it.
     page: Option<String>,
 ) -> AnyView {
+    let query = use_query_map();
     with_site(Readiness::WithSite, move |manifest| {
-        term_view(TermKind::Category, &manifest, &term, page.as_deref())
+        let filter = query.read().get(TermKind::Category.filter_param());
+        term_view(
+            TermKind::Category,
+            &manifest,
+            &term,
+            page.as_deref(),
+            filter.as_deref(),
+        )
     })
 }

@@ -13,9 +13,9 @@ pub mod tags;
 
 use std::sync::Arc;
 
-use folio_core::html::TermKind;
+use folio_core::html::{Facets, TermKind};
 use folio_core::query::{self, document_title};
-use folio_core::slug::percent_decode;
+use folio_core::slug::{percent_decode, slugify};
 use folio_core::Manifest;
 use leptos::prelude::*;
 
@@ -73,9 +73,16 @@ pub fn terms_view(kind: TermKind, manifest: &Manifest) -> AnyView {
     view! { <HtmlBlock class="view" html=markup().terms(kind, &terms) /> }.into_any()
 }
 
-/// `/tags/TAG[/page/N]` and `/categories/CATEGORY[/page/N]`: one page of a term's posts;
-/// not found when no post has the term or the page is past the end.
-pub fn term_view(kind: TermKind, manifest: &Manifest, param: &str, page: Option<&str>) -> AnyView {
+/// `/tags/TAG[/page/N][?category=C]` and `/categories/CATEGORY[/page/N][?tag=T]`: one page
+/// of a term's posts, narrowed by a term of the other kind when the query names one; not
+/// found when no post has the term or the page is past the end.
+pub fn term_view(
+    kind: TermKind,
+    manifest: &Manifest,
+    param: &str,
+    page: Option<&str>,
+    filter: Option<&str>,
+) -> AnyView {
     let listing = match kind {
         TermKind::Tag => query::tagged(manifest, param),
         TermKind::Category => query::in_category(manifest, param),
@@ -84,12 +91,28 @@ pub fn term_view(kind: TermKind, manifest: &Manifest, param: &str, page: Option<
     let Some(listing) = listing else {
         return view! { <NotFoundView what /> }.into_any();
     };
+    let others = match kind {
+        TermKind::Tag => listing.categories(),
+        TermKind::Category => listing.tags(),
+    };
+    let active = filter.map(|filter| slugify(&percent_decode(filter)));
+    let narrowed = match (kind, filter) {
+        (_, None) => listing.clone(),
+        (TermKind::Tag, Some(filter)) => listing.in_category(filter),
+        (TermKind::Category, Some(filter)) => listing.tagged(filter),
+    };
     let number = query::page_number(page);
-    let Some(shown) = number.and_then(|n| listing.page(n, manifest.site.page_size)) else {
+    let Some(shown) = number.and_then(|n| narrowed.page(n, manifest.site.page_size)) else {
         let what = format!("page {} of {what}", page.unwrap_or_default());
         return view! { <NotFoundView what /> }.into_any();
     };
     let heading = kind.heading(&listing.term.name);
     set_view_title(Some(&query::paged_title(&heading, &shown)), manifest);
-    view! { <HtmlBlock class="view" html=markup().term(kind, &listing, &shown) /> }.into_any()
+    let facets = Facets {
+        terms: &others,
+        total: listing.posts.len(),
+        active: active.as_deref(),
+    };
+    let html = markup().term(kind, &narrowed, &shown, &facets);
+    view! { <HtmlBlock class="view" html /> }.into_any()
 }

@@ -253,3 +253,27 @@ test('a post shows its cover, share links and "Edit this page"', async ({ page, 
   await expect(page.locator('.share').getByRole('link', { name: 'LinkedIn' })).toHaveAttribute('href', `https://www.linkedin.com/sharing/share-offsite/?url=${url}`);
   await expect(page.locator('.share a')).toHaveText(['Mastodon', 'Bluesky', 'LinkedIn', 'Email']);
 });
+
+test('a tag page narrows by category, and a category page by tag, in the URL', async ({ page, server }) => {
+  const go = published.filter((post) => (post.tags ?? []).includes('Go'));
+  const categories = [...new Set(go.map((post) => post.category))].sort();
+  await page.goto(server.url + 'tags/go');
+  const facets = page.getByRole('navigation', { name: 'Narrow by category' }).getByRole('link');
+  await expect(facets).toHaveCount(categories.length + 1);
+  await expect(facets.first()).toHaveAttribute('aria-current', 'page');
+  const category = categories[0];
+  const n = go.filter((post) => post.category === category).length;
+  await facets.filter({ hasText: category }).click();
+  await expect(page).toHaveURL(new RegExp(`/tags/go\\?category=`));
+  await expect(page.locator('main .view > .count')).toHaveText(n === 1 ? '1 post' : `${n} posts`);
+  await expect(page.locator('main article a.category')).toHaveText(Array(n).fill(category));
+  await expect(facets.filter({ hasText: category })).toHaveAttribute('aria-current', 'page');
+  await page.goBack();
+  await expect(page.locator('main .view > .count')).toHaveText(`${go.length} posts`);
+  // The reverse, as a deep link.
+  const web = published.filter((post) => post.category === 'Web');
+  const typescript = web.filter((post) => (post.tags ?? []).includes('TypeScript'));
+  await page.goto(server.url + 'categories/web?tag=typescript');
+  await expect(page.locator('main article h2')).toHaveText(typescript.map((post) => post.title));
+  await expect(page.getByRole('navigation', { name: 'Narrow by tag' }).getByRole('link', { name: /^All/ })).toHaveAttribute('href', '/categories/web');
+});

@@ -10,7 +10,7 @@ use folio_core::query::{self, document_title, Listing, TermCount, TermListing};
 use folio_core::route::with_base;
 use folio_core::{Manifest, Post, Route, SafeHtml};
 
-use folio_core::html::{escape, Markup, TermKind};
+use folio_core::html::{escape, Facets, Markup, TermKind};
 
 use crate::feeds::absolute;
 
@@ -327,12 +327,21 @@ impl Context<'_> {
         let size = self.manifest.site.page_size;
         let n_pages = listing.page(1, size).map_or(1, |page| page.n_pages);
         let heading = kind.heading(&listing.term.name);
-        let paged = kind.paged(&listing.term.slug);
+        let paged = kind.paged(&listing.term.slug, None);
+        let others = match kind {
+            TermKind::Tag => listing.categories(),
+            TermKind::Category => listing.tags(),
+        };
         (1..=n_pages)
             .filter_map(|number| listing.page(number, size))
             .map(|page| {
-                let main = view(&self.markup().term(kind, listing, &page));
-                let route_href = paged.route(page.page).href();
+                let facets = Facets {
+                    terms: &others,
+                    total: listing.posts.len(),
+                    active: None,
+                };
+                let main = view(&self.markup().term(kind, listing, &page, &facets));
+                let route_href = paged.href(page.page);
                 let head = Head::listing(Some(query::paged_title(&heading, &page)), &route_href);
                 self.page(&route_href, head, &main)
             })

@@ -81,11 +81,23 @@ impl TermKind {
         }
     }
 
-    /// The paged listing of one term.
-    pub fn paged(self, slug: &str) -> Paged {
+    /// The paged listing of one term, narrowed by a term of the other kind if `filter`.
+    pub fn paged(self, slug: &str, filter: Option<&str>) -> Paged {
+        let slug = slug.to_string();
+        match (self, filter) {
+            (TermKind::Tag, None) => Paged::Tag(slug),
+            (TermKind::Category, None) => Paged::Category(slug),
+            (TermKind::Tag, Some(category)) => Paged::TagInCategory(slug, category.to_string()),
+            (TermKind::Category, Some(tag)) => Paged::CategoryWithTag(slug, tag.to_string()),
+        }
+    }
+
+    /// The kind of term that narrows this kind's pages, and its query parameter: tag pages
+    /// by `?category=`, category pages by `?tag=`.
+    pub fn filter_param(self) -> &'static str {
         match self {
-            TermKind::Tag => Paged::Tag(slug.to_string()),
-            TermKind::Category => Paged::Category(slug.to_string()),
+            TermKind::Tag => "category",
+            TermKind::Category => "tag",
         }
     }
 
@@ -112,6 +124,19 @@ impl TermKind {
             TermKind::Category => format!("Category: {name}"),
         }
     }
+}
+
+/// The terms of the other kind that narrow a term page (the categories of a tag's posts,
+/// the tags of a category's posts), how many posts the page has without narrowing, and
+/// the slug chosen, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Facets<'a> {
+    /// The terms, with counts among the page's posts.
+    pub terms: &'a [TermCount],
+    /// The page's posts before narrowing.
+    pub total: usize,
+    /// The slug of the term chosen.
+    pub active: Option<&'a str>,
 }
 
 /// Writes markup for one deployment: every href gets its base path.
@@ -235,7 +260,7 @@ impl Markup {
         if listing.n_pages <= 1 {
             return String::new();
         }
-        let link = |n: u32| self.href(paged.route(n));
+        let link = |n: u32| escape(&with_base(&self.base_path, &paged.href(n)));
         let mut html = String::from("<nav class=\"pager\" aria-label=\"Pages\">");
         if let Some(newer) = listing.newer() {
             let _ = write!(
@@ -321,20 +346,61 @@ impl Markup {
     }
 
     /// `/tags/TAG` and `/categories/CATEGORY` (page `page` of them): "← all posts", the
-    /// heading, the count of all the term's posts, this page's cards and the pager.
-    pub fn term(&self, kind: TermKind, listing: &TermListing, page: &Listing) -> SafeHtml {
-        SafeHtml::from_markup(self.term_text(kind, listing, page))
+    /// heading, the count, the terms of the other kind that narrow the listing (when there
+    /// is a choice), this page's cards and the pager. `listing` is already narrowed to
+    /// `facets.active`, if any.
+    pub fn term(
+        &self,
+        kind: TermKind,
+        listing: &TermListing,
+        page: &Listing,
+        facets: &Facets<'_>,
+    ) -> SafeHtml {
+        SafeHtml::from_markup(self.term_text(kind, listing, page, facets))
     }
 
-    fn term_text(&self, kind: TermKind, listing: &TermListing, page: &Listing) -> String {
-        format!(
-            "<p class=\"back\"><a href=\"{}\">← all posts</a></p><h1 class=\"page-heading\">{}</h1><p class=\"count\">{}</p>{}{}",
+    fn term_text(
+        &self,
+        kind: TermKind,
+        listing: &TermListing,
+        page: &Listing,
+        facets: &Facets<'_>,
+    ) -> String {
+        let slug = &listing.term.slug;
+        let mut html = format!(
+            "<p class=\"back\"><a href=\"{}\">← all posts</a></p><h1 class=\"page-heading\">{}</h1><p class=\"count\">{}</p>",
             self.href(Route::Home),
             escape(&kind.heading(&listing.term.name)),
             count_label(listing.posts.len()),
-            self.post_list(&page.posts),
-            self.pager(page, &kind.paged(&listing.term.slug))
-        )
+        );
+        if facets.terms.len() >= 2 || facets.active.is_some() {
+            let current = |on: bool| if on { " aria-current=\"page\"" } else { "" };
+            let _ = write!(
+                html,
+                "<nav class=\"facets\" aria-label=\"Narrow by {}\"><a href=\"{}\"{}>All <span class=\"count\">{}</span></a>",
+                kind.filter_param(),
+                escape(&with_base(&self.base_path, &kind.paged(slug, None).href(1))),
+                current(facets.active.is_none()),
+                facets.total
+            );
+            for entry in facets.terms {
+                let _ = write!(
+                    html,
+                    " <a href=\"{}\"{}>{} <span class=\"count\">{}</span></a>",
+                    escape(&with_base(
+                        &self.base_path,
+                        &kind.paged(slug, Some(&entry.term.slug)).href(1)
+                    )),
+                    current(facets.active == Some(entry.term.slug.as_str())),
+                    escape(&entry.term.name),
+                    entry.count
+                );
+            }
+            html.push_str("</nav>");
+        }
+        html.push_str(&self.post_list(&page.posts));
+        html.push_str(&self.pager(page, &kind.paged(slug, facets.active)));
+        html
     }
 
     /// A post's header: "← all posts", the title, the meta line, "By NAME" when the post
@@ -681,7 +747,12 @@ mod tests {
         );
         let listing = query::tagged(&manifest, "go").unwrap();
         let second = listing.page(2, 1).unwrap();
-        let html = markup.term_text(TermKind::Tag, &listing, &second);
+        let facets = Facets {
+            terms: &[],
+            total: 2,
+            active: None,
+        };
+        let html = markup.term_text(TermKind::Tag, &listing, &second, &facets);
         assert!(
             html.contains(
                 "<h1 class=\"page-heading\">Tagged “Go”</h1><p class=\"count\">2 posts</p>"
@@ -697,6 +768,36 @@ mod tests {
             html.contains("<li><a href=\"/tags/go/page/2\" aria-current=\"page\">2</a></li>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_term_page_offers_the_other_kind_of_term_to_narrow_it() {
+        let manifest = site(
+            r#"{"slug":"a","title":"A","date":"2024-01-01","file":"posts/a.md","tags":["Go"],"category":"Web & Design"},
+            {"slug":"b","title":"B","date":"2024-01-02","file":"posts/b.md","tags":["Go"],"category":"Backend"}"#,
+        );
+        let markup = Markup::new("/blog/");
+        let go = query::tagged(&manifest, "go").unwrap();
+        let categories = go.categories();
+        let narrowed = go.in_category("web-design");
+        let page = narrowed.page(1, 10).unwrap();
+        let facets = Facets {
+            terms: &categories,
+            total: go.posts.len(),
+            active: Some("web-design"),
+        };
+        let html = markup.term_text(TermKind::Tag, &narrowed, &page, &facets);
+        assert!(html.contains("<p class=\"count\">1 post</p><nav class=\"facets\" aria-label=\"Narrow by category\"><a href=\"/blog/tags/go\">All <span class=\"count\">2</span></a> <a href=\"/blog/tags/go?category=backend\">Backend <span class=\"count\">1</span></a> <a href=\"/blog/tags/go?category=web-design\" aria-current=\"page\">Web &amp; Design <span class=\"count\">1</span></a></nav>"), "{html}");
+        assert_eq!(html.matches("<article").count(), 1);
+        // One category to choose from is no choice: no facets.
+        let single = Facets {
+            terms: &categories[..1],
+            total: 1,
+            active: None,
+        };
+        assert!(!markup
+            .term_text(TermKind::Tag, &go, &page, &single)
+            .contains("facets"));
     }
 
     #[test]

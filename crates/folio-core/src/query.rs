@@ -126,6 +126,42 @@ impl TermListing {
     pub fn page(&self, page: u32, size: usize) -> Option<Listing> {
         paginate(&self.posts, page, size)
     }
+
+    /// The same listing narrowed to the posts in category `param` (a slug, name or
+    /// percent-encoded either way): a tag page filtered by category.
+    pub fn in_category(&self, param: &str) -> TermListing {
+        self.narrowed(param, |post| post.category.iter().collect())
+    }
+
+    /// The same listing narrowed to the posts tagged `param`: a category page filtered by tag.
+    pub fn tagged(&self, param: &str) -> TermListing {
+        self.narrowed(param, |post| post.tags.iter().collect())
+    }
+
+    /// The categories of these posts, with counts, by name.
+    pub fn categories(&self) -> Vec<TermCount> {
+        term_counts(&self.posts, |post| post.category.iter().collect())
+    }
+
+    /// The tags of these posts other than the listing's own, with counts, by name.
+    pub fn tags(&self) -> Vec<TermCount> {
+        let mut tags = term_counts(&self.posts, |post| post.tags.iter().collect());
+        tags.retain(|entry| entry.term.slug != self.term.slug);
+        tags
+    }
+
+    fn narrowed(&self, param: &str, terms_of: impl Fn(&Post) -> Vec<&Term>) -> TermListing {
+        let wanted = slugify(&percent_decode(param));
+        TermListing {
+            term: self.term.clone(),
+            posts: self
+                .posts
+                .iter()
+                .filter(|post| terms_of(post).iter().any(|term| term.slug == wanted))
+                .cloned()
+                .collect(),
+        }
+    }
 }
 
 /// A term and how many posts carry it.
@@ -150,12 +186,12 @@ pub fn in_category(manifest: &Manifest, param: &str) -> Option<TermListing> {
 
 /// Every tag with its count, by name (case-insensitive).
 pub fn tags(manifest: &Manifest) -> Vec<TermCount> {
-    term_counts(manifest, |post| post.tags.iter().collect())
+    term_counts(&manifest.posts, |post| post.tags.iter().collect())
 }
 
 /// Every category with its count, by name (case-insensitive).
 pub fn categories(manifest: &Manifest) -> Vec<TermCount> {
-    term_counts(manifest, |post| post.category.iter().collect())
+    term_counts(&manifest.posts, |post| post.category.iter().collect())
 }
 
 fn term_listing(
@@ -178,9 +214,9 @@ fn term_listing(
     })
 }
 
-fn term_counts(manifest: &Manifest, terms_of: impl Fn(&Post) -> Vec<&Term>) -> Vec<TermCount> {
+fn term_counts(posts: &[Arc<Post>], terms_of: impl Fn(&Post) -> Vec<&Term>) -> Vec<TermCount> {
     let mut counts: Vec<TermCount> = Vec::new();
-    for post in &manifest.posts {
+    for post in posts {
         for term in terms_of(post) {
             match counts.iter_mut().find(|entry| entry.term.slug == term.slug) {
                 Some(entry) => entry.count += 1,
@@ -316,6 +352,32 @@ mod tests {
         assert_eq!(listing.page(0, 3), None);
         // A size of 0 never divides by zero: it is one post a page.
         assert_eq!(listing.page(8, 0).map(|l| l.n_pages), Some(8));
+    }
+
+    #[test]
+    fn a_tag_listing_narrows_by_category_and_the_reverse() {
+        let manifest = manifest(12);
+        let go = tagged(&manifest, "go").unwrap();
+        assert_eq!(slugs(&go.posts), ["p3", "p6", "p9", "p12"]);
+        let facets: Vec<(String, usize)> = go
+            .categories()
+            .into_iter()
+            .map(|t| (t.term.slug, t.count))
+            .collect();
+        assert_eq!(
+            facets,
+            [("backend".to_string(), 2), ("web-design".to_string(), 2)]
+        );
+        let narrowed = go.in_category("Web%20%26%20Design");
+        assert_eq!(
+            (narrowed.term.name.as_str(), slugs(&narrowed.posts)),
+            ("Go", vec!["p3", "p9"])
+        );
+        assert!(go.in_category("nope").posts.is_empty());
+        let backend = in_category(&manifest, "backend").unwrap();
+        let tags: Vec<String> = backend.tags().into_iter().map(|t| t.term.slug).collect();
+        assert_eq!(tags, ["ci-cd", "go", "grosse"]);
+        assert_eq!(slugs(&backend.tagged("go").posts), ["p6", "p12"]);
     }
 
     #[test]

@@ -134,15 +134,29 @@ pub enum Paged {
     Tag(String),
     /// `/categories/CATEGORY` and `/categories/CATEGORY/page/N`, by the category's slug.
     Category(String),
+    /// A tag's posts in one category, `/tags/TAG?category=CATEGORY` (tag, category).
+    TagInCategory(String, String),
+    /// A category's posts with one tag, `/categories/CATEGORY?tag=TAG` (category, tag).
+    CategoryWithTag(String, String),
 }
 
 impl Paged {
-    /// The route of page `n` (from 1) of this listing.
-    pub fn route(&self, n: u32) -> Route<'_> {
+    /// The root-relative href of page `n` (from 1) of this listing, its filter included.
+    pub fn href(&self, n: u32) -> String {
         match self {
-            Paged::Home => Route::Page(n),
-            Paged::Tag(slug) => Route::TagPage(slug, n),
-            Paged::Category(slug) => Route::CategoryPage(slug, n),
+            Paged::Home => Route::Page(n).href(),
+            Paged::Tag(slug) => Route::TagPage(slug, n).href(),
+            Paged::Category(slug) => Route::CategoryPage(slug, n).href(),
+            Paged::TagInCategory(tag, category) => format!(
+                "{}?category={}",
+                Route::TagPage(tag, n).href(),
+                percent_encode(&slugify(category))
+            ),
+            Paged::CategoryWithTag(category, tag) => format!(
+                "{}?tag={}",
+                Route::CategoryPage(category, n).href(),
+                percent_encode(&slugify(tag))
+            ),
         }
     }
 }
@@ -312,9 +326,7 @@ mod tests {
             (Route::TagPage("CI/CD", 3), "/tags/ci-cd/page/3"),
             (Route::CategoryPage("Go", 0), "/categories/go"),
             (Route::CategoryPage("Go", 2), "/categories/go/page/2"),
-            (Paged::Home.route(4), "/page/4"),
-            (go.route(2), "/tags/go/page/2"),
-            (web.route(1), "/categories/web-design"),
+            (Route::Archive, "/archive"),
             (Route::Archive, "/archive"),
             (Route::Search(""), "/search"),
             (Route::Search("rust & go"), "/search?q=rust%20%26%20go"),
@@ -322,6 +334,14 @@ mod tests {
         for (route, expect) in cases {
             assert_eq!(route.href(), expect, "{route:?}");
         }
+        assert_eq!(Paged::Home.href(4), "/page/4");
+        assert_eq!(go.href(2), "/tags/go/page/2");
+        assert_eq!(web.href(1), "/categories/web-design");
+        let go_web = Paged::TagInCategory("go".into(), "Web & Design".into());
+        assert_eq!(go_web.href(1), "/tags/go?category=web-design");
+        assert_eq!(go_web.href(3), "/tags/go/page/3?category=web-design");
+        let web_go = Paged::CategoryWithTag("web".into(), "Größe".into());
+        assert_eq!(web_go.href(2), "/categories/web/page/2?tag=grosse");
     }
 
     #[test]
