@@ -104,6 +104,20 @@ fn focus_heading() {
     }
 }
 
+/// Registers the service worker (`sw.js`, next to `index.html`), where browsers have one.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    // Absent outside secure contexts: calling into it would throw.
+    let available = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if available {
+        // Relative to <base href>, so the worker's scope is the blog, at any sub-path.
+        let _ = navigator.service_worker().register("sw.js");
+    }
+}
+
 /// Sets `document.title`.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {

@@ -8,4 +8,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(folio_app::App);
+    // Release builds keep what readers open for offline reading (style/sw.js).
+    if !cfg!(debug_assertions) {
+        folio_app::register_service_worker();
+    }
 }

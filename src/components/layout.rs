@@ -40,6 +40,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 
     search_shortcuts();
     copy_buttons();
+    let online = online_signal();
 
     // aria-current marks the navigation link of the section being shown.
     let current = move |wanted: Section| {
@@ -64,7 +65,12 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
             {move || tagline().map(|text| view! { <p class="wrap tagline">{text}</p> })}
         </header>
-        <main id="main" tabindex="-1" class="wrap">{children()}</main>
+        <main id="main" tabindex="-1" class="wrap">
+            {move || (!online.get()).then(|| view! {
+                <p class="notice offline" role="status">"You are offline: what you see is the copy saved on this device."</p>
+            })}
+            {children()}
+        </main>
         <footer class="site-footer">
             <div class="wrap">
                 <p>{site_title} " · Made with " <a href="https://github.com/">"Folio"</a></p>
@@ -225,6 +231,19 @@ fn copy_buttons() {
         );
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Whether the browser is online, kept up to date by its `online` and `offline` events.
+fn online_signal() -> ReadSignal<bool> {
+    let is_online = || web_sys::window().is_none_or(|window| window.navigator().on_line());
+    let (online, set_online) = signal(is_online());
+    let on = window_event_listener(leptos::ev::online, move |_| set_online.set(true));
+    let off = window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    online
 }
 
 /// Shown while a file loads; CSS keeps it invisible for the first moment, so fast loads

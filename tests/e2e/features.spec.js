@@ -277,3 +277,25 @@ test('a tag page narrows by category, and a category page by tag, in the URL', a
   await expect(page.locator('main article h2')).toHaveText(typescript.map((post) => post.title));
   await expect(page.getByRole('navigation', { name: 'Narrow by tag' }).getByRole('link', { name: /^All/ })).toHaveAttribute('href', '/categories/web');
 });
+
+test.describe('offline', () => {
+  test.use({ allowedConsole: /Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch/ });
+  test('a returning reader reads the posts they opened, and is told they are offline', async ({ page, server, context }) => {
+    await page.goto(server.url);
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))).toBe(true);
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    const post = published[1];
+    await page.getByRole('link', { name: post.title, exact: true }).first().click();
+    await expect(page.locator('article .prose p').first()).toBeVisible();
+    await context.setOffline(true);
+    // A new visit with no network: the shell, the manifest and the post come from the cache.
+    await page.reload();
+    await expect(page.getByRole('status')).toContainText('You are offline');
+    await expect(page.locator('article h1')).toHaveText(post.title);
+    await expect(page.locator('article .prose p').first()).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags', exact: true }).click();
+    await expect(page.locator('.term-list li').first()).toBeVisible();
+    await context.setOffline(false);
+    await expect(page.getByRole('status')).toHaveCount(0);
+  });
+});

@@ -377,7 +377,7 @@ impl Markup {
             let current = |on: bool| if on { " aria-current=\"page\"" } else { "" };
             let _ = write!(
                 html,
-                "<nav class=\"facets\" aria-label=\"Narrow by {}\"><a href=\"{}\"{}>All <span class=\"count\">{}</span></a>",
+                "<nav class=\"facets\" aria-label=\"Narrow by {}\"><a href=\"{}\"{}>All <span class=\"facet-count\">{}</span></a>",
                 kind.filter_param(),
                 escape(&with_base(&self.base_path, &kind.paged(slug, None).href(1))),
                 current(facets.active.is_none()),
@@ -386,7 +386,7 @@ impl Markup {
             for entry in facets.terms {
                 let _ = write!(
                     html,
-                    " <a href=\"{}\"{}>{} <span class=\"count\">{}</span></a>",
+                    " <a href=\"{}\"{}>{} <span class=\"facet-count\">{}</span></a>",
                     escape(&with_base(
                         &self.base_path,
                         &kind.paged(slug, Some(&entry.term.slug)).href(1)
@@ -787,7 +787,7 @@ mod tests {
             active: Some("web-design"),
         };
         let html = markup.term_text(TermKind::Tag, &narrowed, &page, &facets);
-        assert!(html.contains("<p class=\"count\">1 post</p><nav class=\"facets\" aria-label=\"Narrow by category\"><a href=\"/blog/tags/go\">All <span class=\"count\">2</span></a> <a href=\"/blog/tags/go?category=backend\">Backend <span class=\"count\">1</span></a> <a href=\"/blog/tags/go?category=web-design\" aria-current=\"page\">Web &amp; Design <span class=\"count\">1</span></a></nav>"), "{html}");
+        assert!(html.contains("<p class=\"count\">1 post</p><nav class=\"facets\" aria-label=\"Narrow by category\"><a href=\"/blog/tags/go\">All <span class=\"facet-count\">2</span></a> <a href=\"/blog/tags/go?category=backend\">Backend <span class=\"facet-count\">1</span></a> <a href=\"/blog/tags/go?category=web-design\" aria-current=\"page\">Web &amp; Design <span class=\"facet-count\">1</span></a></nav>"), "{html}");
         assert_eq!(html.matches("<article").count(), 1);
         // One category to choose from is no choice: no facets.
         let single = Facets {

@@ -1,0 +1,72 @@
+// Folio's service worker: a reader who has visited the blog can read it offline.
+//
+// - The app shell (the page, the app's JS, wasm and CSS, the render worker) is cached when
+//   the worker installs; hashed files are served from the cache, the rest from the network
+//   first.
+// - posts.json is fetched from the network when online (and the cache refreshed), from the
+//   cache when not.
+// - Every post a reader opens (its Markdown and images) is kept, so it reads offline.
+// - Pages: the network first; offline, the cached page or else the app shell (404.html,
+//   which is the app without prerendered content), and the app routes from there.
+// - A new version waits until every tab of the old one is closed: nothing changes mid-read.
+//   The first install takes control at once, so the first visit is already cached.
+const CACHE = 'folio-v1';
+const SHELL = ['./', '404.html', 'posts.json', 'theme.js', 'folio-render-worker_loader.js', 'folio-render-worker.js', 'folio-render-worker_bg.wasm'];
+const HASHED = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await Promise.all(SHELL.map((url) => cache.add(url).catch(() => {})));
+    // The app's hashed files, as the page names them.
+    const page = await cache.match('./');
+    const html = page ? await page.text() : '';
+    const assets = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]).filter((url) => HASHED.test(url));
+    await Promise.all(assets.map((url) => cache.add(url).catch(() => {})));
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    // A new version activates only once no page uses the old one (no skipWaiting), so
+    // claiming can only ever take pages that had no worker: the first visit.
+    await self.clients.claim();
+  })());
+});
+
+async function networkFirst(request, fallback) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = (await cache.match(request, { ignoreSearch: request.mode === 'navigate' }))
+      || (fallback && (await cache.match(fallback)));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, '404.html'));
+  } else if (HASHED.test(url.pathname)) {
+    event.respondWith(cacheFirst(request));
+  } else {
+    event.respondWith(networkFirst(request));
+  }
+});
