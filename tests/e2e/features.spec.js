@@ -299,3 +299,15 @@ test.describe('offline', () => {
     await expect(page.getByRole('status')).toHaveCount(0);
   });
 });
+
+test('a bar at the top shows how far the reader has scrolled through a post', async ({ page, server }) => {
+  await page.setViewportSize({ width: 1000, height: 600 });
+  await page.goto(server.url + 'posts/rust-error-handling-in-practice');
+  await expect(page.locator('article .prose p').first()).toBeVisible();
+  const bar = page.locator('.reading-progress');
+  const width = () => bar.evaluate((el) => el.getBoundingClientRect().width);
+  expect(await width()).toBeLessThan(5);
+  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+  await expect.poll(width).toBeGreaterThan(400);
+  await expect.poll(width).toBeLessThan(600);
+});

@@ -442,6 +442,8 @@ impl Markup {
                 escape(cover)
             );
         }
+        // A bar at the top of the window that fills as the reader scrolls (CSS only).
+        html.push_str("<div class=\"reading-progress\" aria-hidden=\"true\"></div>");
         html
     }
 
@@ -920,7 +922,7 @@ mod tests {
         let html = Markup::new("").post_header_text(&manifest.posts[0], None, None);
         assert!(
             html.ends_with(
-                "<img class=\"cover\" src=\"images/a&quot;b.png\" alt=\"\" decoding=\"async\">"
+                "<img class=\"cover\" src=\"images/a&quot;b.png\" alt=\"\" decoding=\"async\"><div class=\"reading-progress\" aria-hidden=\"true\"></div>"
             ),
             "{html}"
         );
