@@ -374,17 +374,7 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
     let site = Site {
         title: title.unwrap_or_default(),
         description: reader.optional_text("description"),
-        base_url: reader.optional_text("base_url").and_then(|url| {
-            let is_absolute = url.starts_with("https://") || url.starts_with("http://");
-            if !is_absolute {
-                reader.push(
-                    Severity::Error,
-                    "base_url",
-                    ProblemKind::NotAbsolute(url.clone()),
-                );
-            }
-            is_absolute.then_some(url)
-        }),
+        base_url: reader.absolute_url("base_url", Severity::Error),
         author: reader.optional_text("author"),
         language: reader.optional_text("language"),
         feed_content: reader.choice(
@@ -405,17 +395,7 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
         ),
         page_size: reader.page_size(),
         scheduled: reader.flag("scheduled"),
-        edit_url: reader.optional_text("edit_url").and_then(|url| {
-            let is_absolute = url.starts_with("https://") || url.starts_with("http://");
-            if !is_absolute {
-                reader.push(
-                    Severity::Warning,
-                    "edit_url",
-                    ProblemKind::NotAbsolute(url.clone()),
-                );
-            }
-            is_absolute.then_some(url)
-        }),
+        edit_url: reader.absolute_url("edit_url", Severity::Warning),
     };
     reader.unknown_fields(SITE_FIELDS);
     // The title is in every view and document title: without it there is no site to show.
@@ -661,6 +641,16 @@ impl FieldReader<'_> {
                 true
             }
         }
+    }
+
+    /// An optional http(s) URL; anything else is a problem of `severity` and no URL.
+    fn absolute_url(&mut self, field: &str, severity: Severity) -> Option<String> {
+        let url = self.optional_text(field)?;
+        let is_absolute = url.starts_with("https://") || url.starts_with("http://");
+        if !is_absolute {
+            self.push(severity, field, ProblemKind::NotAbsolute(url.clone()));
+        }
+        is_absolute.then_some(url)
     }
 
     /// A true/false setting; anything else is a warning and false.
