@@ -156,6 +156,28 @@ pub fn parse_options() -> ParseOptions {
     ParseOptions { drafts }
 }
 
+/// A full-text index: (slug, words) of every post.
+pub type TextIndex = Arc<Vec<(String, String)>>;
+
+thread_local! {
+    /// The full-text index, once loaded: search loads it on first use, then keeps it.
+    static TEXT_INDEX: std::cell::RefCell<Option<TextIndex>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The site's full-text search index (`site.search_index`), fetched on first use and kept;
+/// `None` when the site has none or it cannot be read (search then covers titles, tags,
+/// categories and summaries only).
+pub async fn load_text_index(manifest: &Manifest) -> Option<TextIndex> {
+    if let Some(index) = TEXT_INDEX.with(|cell| cell.borrow().clone()) {
+        return Some(index);
+    }
+    let path = manifest.site.search_index.as_deref()?;
+    let text = fetch_text(path, Expected::Json, None).await.ok()?;
+    let index = Arc::new(folio_core::markdown::parse_text_index(&text)?);
+    TEXT_INDEX.with(|cell| *cell.borrow_mut() = Some(Arc::clone(&index)));
+    Some(index)
+}
+
 /// Fetches and parses the manifest.
 pub async fn load_site() -> Result<Arc<Manifest>, LoadError> {
     let text = fetch_text(MANIFEST_URL, Expected::Json, None).await?;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::api::load_text_index;
 use crate::components::markdown_body::HtmlBlock;
 use crate::markup;
 use crate::pages::{set_view_title, with_site, Readiness};
@@ -31,7 +32,20 @@ pub fn SearchPage() -> AnyView {
     });
     with_site(Readiness::WithSite, move |manifest| {
         set_view_title(Some("Search"), &manifest);
-        let index = Arc::new(SearchIndex::new(&manifest));
+        let titles_only = Arc::new(SearchIndex::new(&manifest));
+        // With the posts' text, once the site's full-text index has loaded (on the first
+        // search; built once, not on every keystroke).
+        let full = RwSignal::new(None::<Arc<SearchIndex>>);
+        if manifest.site.search_index.is_some() {
+            let manifest = Arc::clone(&manifest);
+            leptos::task::spawn_local(async move {
+                if let Some(bodies) = load_text_index(&manifest).await {
+                    let index = SearchIndex::new(&manifest).with_bodies(&bodies);
+                    // The reader may have left the page meanwhile.
+                    let _ = full.try_set(Some(Arc::new(index)));
+                }
+            });
+        }
         let navigate = navigate.clone();
         let on_input = move |event| {
             let words = event_target_value(&event);
@@ -56,6 +70,7 @@ pub fn SearchPage() -> AnyView {
         });
         let results = move || {
             let words = text.get();
+            let index = full.get().unwrap_or_else(|| Arc::clone(&titles_only));
             let html = markup().search_results(&words, &index.search(&words, SEARCH_LIMIT));
             view! { <HtmlBlock class="search-results" html /> }
         };

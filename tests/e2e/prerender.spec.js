@@ -103,3 +103,15 @@ test.describe('folio serve', () => {
     }
   });
 });
+
+test('search covers the posts\' text once folio build has indexed it, loading the index only for search', async ({ page, server }) => {
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(server.url);
+  await expect(page.locator('#app main article').first()).toBeVisible();
+  expect(requested).not.toContain('/search-index.json');
+  // "beginning" is only in the text of Hello World, not in its title or summary.
+  await page.goto(server.url + 'search?q=beginning');
+  await expect(page.locator('.search-results article h2')).toHaveText(['Hello World']);
+  expect(requested).toContain('/search-index.json');
+});

@@ -593,6 +593,31 @@ fn every_route_is_prerendered_with_its_title_canonical_and_description() {
 }
 
 #[test]
+fn build_writes_a_full_text_index_of_the_published_posts() {
+    let (_temp, out) = built_site();
+    let index: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("search-index.json")).unwrap()).unwrap();
+    let slugs: Vec<&str> = index["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        slugs,
+        ["tables-and-code", "hello-world"],
+        "drafts are not indexed"
+    );
+    assert!(index["posts"][1]["words"]
+        .as_str()
+        .unwrap()
+        .contains("beginning"));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("posts.json")).unwrap()).unwrap();
+    assert_eq!(manifest["site"]["search_index"], "search-index.json");
+}
+
+#[test]
 fn listings_are_prerendered_a_page_at_a_time_with_numbered_pages() {
     let (_temp, site) = sample("minimal");
     let manifest = fs::read_to_string(site.join("posts.json"))

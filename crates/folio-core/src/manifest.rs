@@ -108,6 +108,9 @@ pub struct Site {
     /// Whether posts dated in the future wait for their date (`scheduled`, default
     /// false). A Folio extension of the contract.
     pub scheduled: bool,
+    /// The full-text search index, a site-relative path (`search_index`), which `folio
+    /// build` writes and names here. A Folio extension of the contract.
+    pub search_index: Option<String>,
     /// Where a post's source can be edited: this URL followed by the post's `file`, such
     /// as `https://github.com/me/blog/edit/main/` (`edit_url`). A Folio extension.
     pub edit_url: Option<String>,
@@ -396,6 +399,9 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
         page_size: reader.page_size(),
         scheduled: reader.flag("scheduled"),
         edit_url: reader.absolute_url("edit_url", Severity::Warning),
+        search_index: reader
+            .optional_text("search_index")
+            .and_then(|path| reader.path_field("search_index", path)),
     };
     reader.unknown_fields(SITE_FIELDS);
     // The title is in every view and document title: without it there is no site to show.
@@ -421,6 +427,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "page_size",
     "scheduled",
     "edit_url",
+    "search_index",
 ];
 
 /// Reads the fields of one JSON object, recording a problem for each bad one.

@@ -274,6 +274,61 @@ pub fn resolve_relative(file: &str, url: &str) -> Option<String> {
     normalise_site_path(&joined)
 }
 
+/// The words of a post's prose for the full-text search index: text outside code blocks,
+/// each distinct word once (lowercased), in order of first use. Search matches inside
+/// words, so this keeps what it needs at a fraction of the text's size.
+pub fn index_words(markdown: &str) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut words = String::new();
+    let mut in_code = false;
+    for event in parser(strip_front_matter(markdown)) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) | Event::Code(text) if !in_code => {
+                for word in text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
+                    let word = word.to_lowercase();
+                    if seen.insert(word.clone()) {
+                        if !words.is_empty() {
+                            words.push(' ');
+                        }
+                        words.push_str(&word);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// The file `folio build` writes for full-text search: `{"version": 1, "posts": [{"slug":
+/// ..., "words": ...}]}`.
+pub const TEXT_INDEX_FILE: &str = "search-index.json";
+
+/// Reads a full-text index written by `folio build` into (slug, words) pairs; `None` when
+/// the text is not one (the app then searches without post text).
+pub fn parse_text_index(text: &str) -> Option<Vec<(String, String)>> {
+    let root: serde_json::Value = serde_json::from_str(text).ok()?;
+    if root.get("version")?.as_u64()? != 1 {
+        return None;
+    }
+    let posts = root.get("posts")?.as_array()?;
+    Some(
+        posts
+            .iter()
+            .filter_map(|post| {
+                let slug = post.get("slug")?.as_str()?;
+                let words = post.get("words")?.as_str()?;
+                Some((slug.to_string(), words.to_string()))
+            })
+            .collect(),
+    )
+}
+
 /// The class and title of an alert block quote.
 fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
@@ -935,6 +990,20 @@ mod tests {
             "> [!BOGUS]\n> a",
             "<blockquote>\n<p>[!BOGUS]\na</p>\n</blockquote>",
         );
+    }
+
+    #[test]
+    fn index_words_keep_each_word_of_the_prose_once() {
+        let words = index_words("---\ntitle: X\n---\n# Retry, retry!\n\nBack-off and `jitter`, 東京 too.\n\n```rust\nfn hidden() {}\n```\n");
+        assert_eq!(words, "retry back off and jitter 東京 too");
+        let index =
+            format!(r#"{{"version":1,"posts":[{{"slug":"a","words":{words:?}}},{{"slug":7}}]}}"#);
+        assert_eq!(
+            parse_text_index(&index),
+            Some(vec![("a".to_string(), words)])
+        );
+        assert_eq!(parse_text_index(r#"{"version":2,"posts":[]}"#), None);
+        assert_eq!(parse_text_index("<html>"), None);
     }
 
     #[test]

@@ -644,6 +644,8 @@ struct SearchEntry {
     title: String,
     terms: String,
     summary: String,
+    /// The words of the post's text, from the full-text index (empty until it loads).
+    body: String,
 }
 
 /// The best hits of a search and how many posts matched in all.
@@ -672,9 +674,25 @@ impl SearchIndex {
                     .collect::<Vec<_>>()
                     .join(" "),
                 summary: post.summary.as_deref().unwrap_or("").to_lowercase(),
+                body: String::new(),
             })
             .collect();
         SearchIndex { entries }
+    }
+
+    /// Adds the posts' text from a full-text index (`folio build`'s `search-index.json`,
+    /// read by [`crate::markdown::parse_text_index`]): (slug, words) pairs; unknown slugs
+    /// are ignored. Body matches rank below every other kind.
+    pub fn with_bodies(mut self, bodies: &[(String, String)]) -> SearchIndex {
+        for entry in &mut self.entries {
+            if let Some((_, words)) = bodies
+                .iter()
+                .find(|(slug, _)| slug == entry.post.slug.as_str())
+            {
+                entry.body = words.to_lowercase();
+            }
+        }
+        self
     }
 
     /// The posts matching every word of `query`, ranked as [`search`]; only the best
@@ -724,6 +742,8 @@ impl SearchEntry {
                 5
             } else if self.summary.contains(term.as_str()) {
                 2
+            } else if self.body.contains(term.as_str()) {
+                1
             } else {
                 return None;
             };
@@ -821,6 +841,35 @@ mod archive_and_search_tests {
         let hits = search(&site(), query);
         let slugs: Vec<&str> = hits.iter().map(|hit| hit.post.slug.as_str()).collect();
         assert_eq!(slugs, expect, "query {query:?}");
+    }
+
+    #[test]
+    fn the_full_text_index_finds_words_of_the_body_below_everything_else() {
+        let bodies = vec![
+            (
+                "d".to_string(),
+                "retries backoff jitter 東京タワー".to_string(),
+            ),
+            ("a".to_string(), "errors everywhere".to_string()),
+        ];
+        let index = SearchIndex::new(&site()).with_bodies(&bodies);
+        let slugs_of = |query: &str| -> Vec<String> {
+            index
+                .search(query, 10)
+                .hits
+                .iter()
+                .map(|hit| hit.post.slug.to_string())
+                .collect()
+        };
+        assert_eq!(slugs_of("jitter"), ["d"]);
+        assert_eq!(slugs_of("タワー"), ["d"]);
+        // A title match outranks a body match, whatever the dates.
+        assert_eq!(slugs_of("errors"), ["a", "b"]);
+        assert_eq!(slugs_of("old jitter"), ["d"]);
+        assert!(SearchIndex::new(&site())
+            .search("jitter", 10)
+            .hits
+            .is_empty());
     }
 
     #[test]

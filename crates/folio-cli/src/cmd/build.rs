@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
+use folio_core::markdown::{index_words, TEXT_INDEX_FILE};
 use folio_core::route::base_path_of;
 use folio_core::{parse, query, Drafts, Manifest, ParseOptions, Post, Route, Severity};
 use serde_json::Value;
@@ -116,6 +117,7 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
             i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
         });
     let n_waiting = manifest.hide_scheduled(now);
+    writer.write(TEXT_INDEX_FILE, text_index(site, &manifest).as_bytes())?;
     if n_waiting > 0 {
         eprintln!("{n_waiting} scheduled post(s) wait for their date: deployed, not yet listed in feeds, the sitemap or prerendered pages");
     }
@@ -300,9 +302,25 @@ fn published_manifest(text: &str) -> Result<String> {
     if let Some(Value::Array(posts)) = root.get_mut("posts") {
         posts.retain(|post| post.get("draft") != Some(&Value::Bool(true)));
     }
+    if let Some(Value::Object(site)) = root.get_mut("site") {
+        site.insert("search_index".into(), TEXT_INDEX_FILE.into());
+    }
     let mut published = serde_json::to_string_pretty(&root)?;
     published.push('\n');
     Ok(published)
+}
+
+/// The full-text search index of the published posts: each post's distinct words.
+fn text_index(site: &Path, manifest: &folio_core::Manifest) -> String {
+    let posts: Vec<Value> = manifest
+        .posts
+        .iter()
+        .filter_map(|post| {
+            let markdown = read_text(&site.join(&post.file)).ok()?;
+            Some(serde_json::json!({ "slug": post.slug.as_str(), "words": index_words(&markdown) }))
+        })
+        .collect();
+    serde_json::json!({ "version": 1, "posts": posts }).to_string()
 }
 
 /// Copies every published post and every non-Markdown file of the content folder (images,
