@@ -593,6 +593,36 @@ fn every_route_is_prerendered_with_its_title_canonical_and_description() {
 }
 
 #[test]
+fn the_render_worker_gets_content_hashed_names_like_the_rest_of_the_app() {
+    let (_temp, out) = built_site();
+    let names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("folio-render-worker"))
+        .collect();
+    let hashed = |suffix: &str| {
+        names
+            .iter()
+            .find(|name| {
+                name.strip_prefix("folio-render-worker-")
+                    .and_then(|rest| rest.strip_suffix(suffix))
+                    .is_some_and(|hash| {
+                        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                    })
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("no hashed worker {suffix} in {names:?}"))
+    };
+    let (script, wasm) = (hashed(".js"), hashed("_bg.wasm"));
+    assert_eq!(names.len(), 3, "{names:?}");
+    let loader = fs::read_to_string(out.join("folio-render-worker_loader.js")).unwrap();
+    assert_eq!(
+        loader,
+        format!("importScripts(\"./{script}\");wasm_bindgen(\"./{wasm}\");")
+    );
+}
+
+#[test]
 fn build_writes_a_full_text_index_of_the_published_posts() {
     let (_temp, out) = built_site();
     let index: serde_json::Value =

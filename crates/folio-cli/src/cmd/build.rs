@@ -157,6 +157,50 @@ pub fn write_app(dir: &Path) -> Result<usize> {
     Ok(writer.n_files)
 }
 
+/// The render worker under content-hashed names, like the rest of the app, so hosts can
+/// cache it for a year: Trunk names `folio-render-worker.js` and `_bg.wasm` without a hash.
+/// The small loader keeps its name (the app starts it by name) and now points at the
+/// hashed files. Files without a worker pass through unchanged.
+fn with_hashed_worker(files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
+    const LOADER: &str = "folio-render-worker_loader.js";
+    const SCRIPT: &str = "folio-render-worker.js";
+    const WASM: &str = "folio-render-worker_bg.wasm";
+    let hash_of = |name: &str| {
+        use sha2::Digest as _;
+        let bytes = files
+            .iter()
+            .find(|(file, _)| file == name)
+            .map(|(_, bytes)| bytes)?;
+        let digest = sha2::Sha256::digest(bytes);
+        Some(
+            digest
+                .iter()
+                .take(8)
+                .map(|byte| format!("{byte:02x}"))
+                .collect::<String>(),
+        )
+    };
+    let (Some(script_hash), Some(wasm_hash)) = (hash_of(SCRIPT), hash_of(WASM)) else {
+        return files;
+    };
+    let script = format!("folio-render-worker-{script_hash}.js");
+    let wasm = format!("folio-render-worker-{wasm_hash}_bg.wasm");
+    files
+        .into_iter()
+        .map(|(name, bytes)| match name.as_str() {
+            SCRIPT => (script.clone(), bytes),
+            WASM => (wasm.clone(), bytes),
+            LOADER => {
+                let loader = String::from_utf8_lossy(&bytes)
+                    .replace(&format!("./{SCRIPT}"), &format!("./{script}"))
+                    .replace(&format!("./{WASM}"), &format!("./{wasm}"));
+                (name, loader.into_bytes())
+            }
+            _ => (name, bytes),
+        })
+        .collect()
+}
+
 /// The path of an absolute URL without its trailing slash.
 fn base_path_of_url(url: &str) -> String {
     let with_slash = if url.ends_with('/') {
@@ -223,6 +267,7 @@ fn app_shell(app: Option<&Path>, writer: &mut Writer, base_path: &str) -> Result
             .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
             .collect(),
     };
+    let files = with_hashed_worker(files);
     let Some((_, index)) = files.iter().find(|(name, _)| name == "index.html") else {
         bail!("this folio has no reader app built in: run `trunk build --release` in the Folio repository and rebuild folio, or pass --app DIST");
     };
