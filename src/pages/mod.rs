@@ -91,16 +91,10 @@ pub fn term_view(
     let Some(listing) = listing else {
         return view! { <NotFoundView what /> }.into_any();
     };
-    let others = match kind {
-        TermKind::Tag => listing.categories(),
-        TermKind::Category => listing.tags(),
-    };
+    let others = kind.narrowing_terms(&listing);
     let active = filter.map(|filter| slugify(&percent_decode(filter)));
-    let narrowed = match (kind, filter) {
-        (_, None) => listing.clone(),
-        (TermKind::Tag, Some(filter)) => listing.in_category(filter),
-        (TermKind::Category, Some(filter)) => listing.tagged(filter),
-    };
+    let narrowed = filter.map(|filter| kind.narrow(&listing, filter));
+    let narrowed = narrowed.as_ref().unwrap_or(&listing);
     let number = query::page_number(page);
     let Some(shown) = number.and_then(|n| narrowed.page(n, manifest.site.page_size)) else {
         let what = format!("page {} of {what}", page.unwrap_or_default());
@@ -113,6 +107,6 @@ pub fn term_view(
         total: listing.posts.len(),
         active: active.as_deref(),
     };
-    let html = markup().term(kind, &narrowed, &shown, &facets);
+    let html = markup().term(kind, narrowed, &shown, &facets);
     view! { <HtmlBlock class="view" html /> }.into_any()
 }

@@ -328,10 +328,7 @@ impl Context<'_> {
         let n_pages = listing.page(1, size).map_or(1, |page| page.n_pages);
         let heading = kind.heading(&listing.term.name);
         let paged = kind.paged(&listing.term.slug, None);
-        let others = match kind {
-            TermKind::Tag => listing.categories(),
-            TermKind::Category => listing.tags(),
-        };
+        let others = kind.narrowing_terms(listing);
         (1..=n_pages)
             .filter_map(|number| listing.page(number, size))
             .map(|page| {

@@ -6,7 +6,7 @@
 //! app show the same colors. Spans never change the text's layout. Everything is escaped;
 //! the only markup written is the spans.
 
-use crate::html::{escape, escape_into};
+use crate::html::escape_into;
 
 /// What a token is, as its CSS class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -915,16 +915,7 @@ impl<'a> Lexer<'a> {
     fn emit(&mut self, kind: Option<Kind>, len: usize) {
         let end = (self.at + len).min(self.code.len());
         let text = self.code.get(self.at..end).unwrap_or_default();
-        match kind {
-            Some(kind) => {
-                self.out.push_str("<span class=\"");
-                self.out.push_str(kind.class());
-                self.out.push_str("\">");
-                escape_into(&mut self.out, text);
-                self.out.push_str("</span>");
-            }
-            None => escape_into(&mut self.out, text),
-        }
+        push_token(&mut self.out, kind, text);
         self.at = end;
     }
 
@@ -1044,17 +1035,25 @@ fn dollar_length(rest: &str) -> usize {
         .unwrap_or(after.len())
 }
 
+/// Appends `text`, escaped, in a span of `kind`'s class (plain when `None`).
+fn push_token(out: &mut String, kind: Option<Kind>, text: &str) {
+    match kind {
+        Some(kind) => {
+            out.push_str("<span class=\"");
+            out.push_str(kind.class());
+            out.push_str("\">");
+            escape_into(out, text);
+            out.push_str("</span>");
+        }
+        None => escape_into(out, text),
+    }
+}
+
 /// HTML and XML: comments, tags with their attribute names and quoted values.
 fn markup(code: &str) -> String {
     let mut out = String::with_capacity(code.len() * 2);
     let mut rest = code;
-    let span = |out: &mut String, kind: Kind, text: &str| {
-        out.push_str("<span class=\"");
-        out.push_str(kind.class());
-        out.push_str("\">");
-        out.push_str(&escape(text));
-        out.push_str("</span>");
-    };
+    let span = |out: &mut String, kind: Kind, text: &str| push_token(out, Some(kind), text);
     while !rest.is_empty() {
         if rest.starts_with("<!--") {
             let end = rest.find("-->").map_or(rest.len(), |at| at + 3);
@@ -1094,14 +1093,14 @@ fn markup(code: &str) -> String {
                     );
                     attributes = attributes.get(len..).unwrap_or_default();
                 } else {
-                    out.push_str(&escape(attributes.get(..c.len_utf8()).unwrap_or_default()));
+                    escape_into(&mut out, attributes.get(..c.len_utf8()).unwrap_or_default());
                     attributes = attributes.get(c.len_utf8()..).unwrap_or_default();
                 }
             }
             rest = rest.get(end..).unwrap_or_default();
         } else {
             let end = rest.find('<').unwrap_or(rest.len());
-            out.push_str(&escape(rest.get(..end).unwrap_or_default()));
+            escape_into(&mut out, rest.get(..end).unwrap_or_default());
             rest = rest.get(end..).unwrap_or_default();
         }
     }
@@ -1125,16 +1124,7 @@ fn diff(code: &str) -> String {
         } else {
             None
         };
-        match kind {
-            Some(kind) => {
-                out.push_str("<span class=\"");
-                out.push_str(kind.class());
-                out.push_str("\">");
-                out.push_str(&escape(body));
-                out.push_str("</span>");
-            }
-            None => out.push_str(&escape(body)),
-        }
+        push_token(&mut out, kind, body);
         out.push_str(newline);
     }
     out
@@ -1143,6 +1133,7 @@ fn diff(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::escape;
 
     /// The text without the spans, unescaped: highlighting must never change the code.
     fn text_of(html: &str) -> String {

@@ -92,6 +92,23 @@ impl TermKind {
         }
     }
 
+    /// The terms of the other kind among `listing`'s posts, with counts: what a page of
+    /// this kind can be narrowed by.
+    pub fn narrowing_terms(self, listing: &TermListing) -> Vec<TermCount> {
+        match self {
+            TermKind::Tag => listing.categories(),
+            TermKind::Category => listing.tags(),
+        }
+    }
+
+    /// `listing` narrowed to the posts that also have the other kind's term `filter`.
+    pub fn narrow(self, listing: &TermListing, filter: &str) -> TermListing {
+        match self {
+            TermKind::Tag => listing.in_category(filter),
+            TermKind::Category => listing.tagged(filter),
+        }
+    }
+
     /// The kind of term that narrows this kind's pages, and its query parameter: tag pages
     /// by `?category=`, category pages by `?tag=`.
     pub fn filter_param(self) -> &'static str {
@@ -510,15 +527,6 @@ impl Markup {
     }
 
     /// Newer and older post links and the related posts, under a post.
-    pub fn post_nav(
-        &self,
-        newer: Option<&Post>,
-        older: Option<&Post>,
-        related: &[Arc<Post>],
-    ) -> SafeHtml {
-        SafeHtml::from_markup(self.post_nav_text(newer, older, related))
-    }
-
     fn post_nav_text(
         &self,
         newer: Option<&Post>,

@@ -716,7 +716,7 @@ impl<'o, 'a> Filter<'o, 'a> {
             in_sublist = *is_h3 && index > 0;
             html.push_str(&format!(
                 r#"<li><a href="{page}#{id}">{}</a>"#,
-                escape_text(text)
+                escape(text)
             ));
             if in_sublist {
                 html.push_str("</li>");
@@ -926,14 +926,6 @@ fn is_scheme(text: &str) -> bool {
     let mut chars = text.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-}
-
-/// Text for HTML: `&`, `<`, `>` and `"` escaped.
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// `/posts/a` → `posts/a`.

@@ -622,12 +622,6 @@ pub fn search_terms(query: &str) -> Vec<String> {
     terms
 }
 
-/// Every post matching every word of `query`: title matches rank above tag and category
-/// matches, which rank above summary matches; equal scores stay newest first.
-pub fn search(manifest: &Manifest, query: &str) -> Vec<Hit> {
-    SearchIndex::new(manifest).search(query, usize::MAX).hits
-}
-
 /// How many results the search view shows at most.
 pub const SEARCH_LIMIT: usize = 50;
 
@@ -695,8 +689,9 @@ impl SearchIndex {
         self
     }
 
-    /// The posts matching every word of `query`, ranked as [`search`]; only the best
-    /// `limit` are highlighted and returned.
+    /// The posts matching every word of `query`: title matches rank above tag and
+    /// category matches, then summary matches, then matches in the post text; equal scores
+    /// stay newest first. Only the best `limit` are highlighted and returned.
     pub fn search(&self, query: &str, limit: usize) -> SearchResults {
         let terms = search_terms(query);
         if terms.is_empty() {
@@ -838,7 +833,7 @@ mod archive_and_search_tests {
 
     #[track_caller]
     fn check_search(query: &str, expect: &[&str]) {
-        let hits = search(&site(), query);
+        let hits = SearchIndex::new(&site()).search(query, usize::MAX).hits;
         let slugs: Vec<&str> = hits.iter().map(|hit| hit.post.slug.as_str()).collect();
         assert_eq!(slugs, expect, "query {query:?}");
     }
