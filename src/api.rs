@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use folio_core::i18n::{fill, Lang, Strings};
 use folio_core::{Drafts, Manifest, ManifestError, ParseOptions};
 use gloo_net::http::Request;
 
@@ -11,10 +12,9 @@ pub const MANIFEST_URL: &str = "posts.json";
 
 /// Why a file the reader needs could not be loaded. `Clone` because `LocalResource`
 /// clones its value.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// No answer at all: offline, DNS, CORS, aborted.
-    #[error("{url} could not be loaded because the server did not answer ({reason}). Check your connection and try again.")]
     Network {
         /// The file requested.
         url: String,
@@ -22,13 +22,11 @@ pub enum LoadError {
         reason: String,
     },
     /// The file does not exist.
-    #[error("{url} was not found on the server (HTTP 404).")]
     NotFound {
         /// The file requested.
         url: String,
     },
     /// Any other HTTP error.
-    #[error("{url} could not be loaded: the server answered HTTP {status}.")]
     Status {
         /// The file requested.
         url: String,
@@ -36,7 +34,6 @@ pub enum LoadError {
         status: u16,
     },
     /// A static host with an SPA fallback answers a missing file with its `index.html`.
-    #[error("{url} was answered with an HTML page instead of {expected}; the file is probably missing from the site.")]
     NotData {
         /// The file requested.
         url: String,
@@ -44,9 +41,6 @@ pub enum LoadError {
         expected: &'static str,
     },
     /// The bytes are not UTF-8.
-    #[error(
-        "{url} is not UTF-8 text (the first invalid byte is at offset {offset}); save it as UTF-8."
-    )]
     NotUtf8 {
         /// The file requested.
         url: String,
@@ -54,14 +48,43 @@ pub enum LoadError {
         offset: usize,
     },
     /// The Markdown renderer (a Web Worker) could not run.
-    #[error("This post could not be displayed because the Markdown renderer failed ({reason}). Reload the page to try again.")]
     Renderer {
         /// What the worker reported.
         reason: String,
     },
     /// The manifest loaded but cannot be used.
-    #[error(transparent)]
-    Manifest(#[from] ManifestError),
+    Manifest(ManifestError),
+}
+
+impl LoadError {
+    /// What went wrong, in the words of `t` (a manifest's own problems, which name JSON
+    /// paths, stay as `folio check` writes them).
+    pub fn message(&self, t: &Strings) -> String {
+        match self {
+            LoadError::Network { url, reason } => fill(t.err_network, &[url, reason]),
+            LoadError::NotFound { url } => fill(t.err_not_found, &[url]),
+            LoadError::Status { url, status } => fill(t.err_status, &[url, &status.to_string()]),
+            LoadError::NotData { url, expected } => fill(t.err_not_data, &[url, expected]),
+            LoadError::NotUtf8 { url, offset } => fill(t.err_not_utf8, &[url, &offset.to_string()]),
+            LoadError::Renderer { reason } => fill(t.err_renderer, &[reason]),
+            LoadError::Manifest(error) => error.to_string(),
+        }
+    }
+}
+
+/// In the site's language.
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::strings()))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl From<ManifestError> for LoadError {
+    fn from(error: ManifestError) -> LoadError {
+        LoadError::Manifest(error)
+    }
 }
 
 /// What a fetched file should contain.
@@ -71,6 +94,8 @@ pub enum Expected {
     Json,
     /// A post.
     Markdown,
+    /// A word list of the app.
+    Text,
 }
 
 impl Expected {
@@ -78,6 +103,7 @@ impl Expected {
         match self {
             Expected::Json => "JSON",
             Expected::Markdown => "Markdown",
+            Expected::Text => "text",
         }
     }
 }
@@ -178,12 +204,59 @@ pub async fn load_text_index(manifest: &Manifest) -> Option<TextIndex> {
     Some(index)
 }
 
-/// Fetches and parses the manifest.
+/// Fetches and parses the manifest, and loads the words of the site's language. The words
+/// of the language `<html lang>` names are fetched at the same time as the manifest.
 pub async fn load_site() -> Result<Arc<Manifest>, LoadError> {
-    let text = fetch_text(MANIFEST_URL, Expected::Json, None).await?;
-    let mut manifest = folio_core::parse(&text, &parse_options())?;
+    let guess = crate::document_lang();
+    let (text, guessed) = futures::join!(
+        fetch_text(MANIFEST_URL, Expected::Json, None),
+        load_strings(guess)
+    );
+    let mut manifest = folio_core::parse(&text?, &parse_options())?;
     // Scheduled posts appear on their date, by the reader's clock.
     let now = (js_sys::Date::now() / 1000.0) as i64;
     manifest.hide_scheduled(now);
+    let lang = manifest.site.lang();
+    let words = if lang == guess {
+        guessed
+    } else {
+        load_strings(lang).await
+    };
+    crate::set_language(&manifest.site, words);
     Ok(Arc::new(manifest))
+}
+
+/// The words of `lang`: built in for English, else its `i18n/CODE.txt` file (which `folio
+/// build` writes, and the demo build ships for every language). A missing or unreadable
+/// file means English words, never a broken page.
+pub async fn load_strings(lang: Lang) -> &'static Strings {
+    if let Some(builtin) = lang.builtin() {
+        return builtin;
+    }
+    // Boxed as a trait object so the compiler keeps one copy of fetch_text's state machine
+    // instead of inlining a second one here (about 5 KB of wasm).
+    let file = lang.text_file();
+    let fetch: std::pin::Pin<Box<dyn std::future::Future<Output = Result<String, LoadError>>>> =
+        Box::pin(fetch_text(&file, Expected::Text, None));
+    let text = match fetch.await {
+        Ok(text) => text,
+        Err(error) => {
+            web_sys::console::warn_1(&error.to_string().into());
+            return Lang::En.strings();
+        }
+    };
+    // Once per page load: the words live as long as the app.
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    match Strings::from_text(lang, text) {
+        Some(words) => Box::leak(Box::new(words)),
+        None => {
+            let message = format!(
+                "{} is not a word list for {}",
+                lang.text_file(),
+                lang.code()
+            );
+            web_sys::console::warn_1(&message.into());
+            Lang::En.strings()
+        }
+    }
 }

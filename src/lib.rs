@@ -6,13 +6,14 @@ pub mod components;
 pub mod pages;
 pub mod renderer;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use folio_core::html::Markup;
+use folio_core::i18n::{Direction, Lang, Strings};
 use folio_core::route::{base_path_of, with_base};
 use folio_core::route::{target, Target};
-use folio_core::{Manifest, Route};
+use folio_core::{Manifest, Route, Site};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
@@ -37,6 +38,43 @@ pub fn use_site() -> SiteResource {
 thread_local! {
     /// The deployment's base path (`""` or `/blog`), read once from `<base href>`.
     static BASE_PATH: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The app's words: English until the site's language has loaded (see
+    /// [`api::load_strings`]).
+    static STRINGS: Cell<&'static Strings> = Cell::new(Lang::En.strings());
+}
+
+/// The app's words, in the site's language.
+pub fn strings() -> &'static Strings {
+    STRINGS.with(Cell::get)
+}
+
+/// The language `<html lang>` names: what `folio build` wrote for the site, so the app can
+/// load its words while the manifest loads.
+pub fn document_lang() -> Lang {
+    let tag = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|root| root.get_attribute("lang"));
+    Lang::from_tag(tag.as_deref())
+}
+
+/// Takes the site's words (already loaded, or English) and its `<html lang dir>` (for a
+/// site whose `index.html` was not written by `folio build`).
+pub fn set_language(site: &Site, words: &'static Strings) {
+    STRINGS.with(|cell| cell.set(words));
+    let Some(tag) = site.language.as_deref() else {
+        return;
+    };
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("lang", tag);
+        let _ = match site.direction() {
+            Direction::Rtl => root.set_attribute("dir", "rtl"),
+            Direction::Ltr => root.remove_attribute("dir"),
+        };
+    }
 }
 
 /// The href of a route in this deployment: the base path in front of the route's href.
@@ -46,7 +84,7 @@ pub fn href(route: Route<'_>) -> String {
 
 /// The markup writer of `folio_core::html` for this deployment's base path.
 pub fn markup() -> Markup {
-    BASE_PATH.with(|base| Markup::new(&base.borrow()))
+    BASE_PATH.with(|base| Markup::new(&base.borrow()).with_strings(strings()))
 }
 
 /// Whether the app's own view is ready to replace the page that `folio build` prerendered.

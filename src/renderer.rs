@@ -121,6 +121,7 @@ pub async fn render(markdown: &str, options: &RenderOptions<'_>) -> Result<Rende
         RawHtml::Allowlist => "allowlist",
     };
     request.push(&JsValue::from_str(raw_html));
+    request.push(&JsValue::from_str(options.lang().code()));
     for (file, href) in options.post_links() {
         request.push(&JsValue::from_str(file));
         request.push(&JsValue::from_str(href));

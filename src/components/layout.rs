@@ -1,171 +1,109 @@
 //! The frame of every view: skip link, header with the site title, navigation, footer.
 
-use folio_core::route::{section, Section};
+use folio_core::html::Theme;
 use folio_core::Route;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::components::markdown_body::FrameHtml;
 use crate::pages::search::SEARCH_INPUT_ID;
-use crate::{href, route_path, use_site};
+use crate::{markup, route_path, strings, use_site};
 
-/// Wraps every route. The header shows the site title once the manifest has loaded.
+/// Wraps every route: the header and footer from `folio_core::html` (the same markup
+/// `folio build` prerenders), the view between them.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let site = use_site();
     let location = use_location();
-    let site_title = move || match site.get() {
-        Some(Ok(manifest)) => manifest.site.title.clone(),
-        _ => String::new(),
-    };
-    let tagline = move || match site.get() {
-        Some(Ok(manifest)) => manifest.site.description.clone(),
-        _ => None,
-    };
-    // The skip link points at the current path, so the router keeps the view and only
-    // moves to #main; a bare "#main" would resolve against <base href> to the home page.
-    let skip_href = move || format!("{}#main", location.pathname.get());
-    let focus_main = move |event: leptos::ev::MouseEvent| {
-        let main = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id("main"));
-        if let Some(main) = main {
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                event.prevent_default();
-                let _ = main.focus();
-            }
-        }
-    };
-
     search_shortcuts();
     copy_buttons();
     let online = online_signal();
-
-    // aria-current marks the navigation link of the section being shown.
-    let current = move |wanted: Section| {
-        let path = location.pathname.get();
-        (section(&route_path(&path)) == wanted).then_some("page")
+    // Rebuilt on navigation (aria-current) and once the manifest has loaded (title,
+    // tagline, and the words of the site's language).
+    let header = move || {
+        let path = route_path(&location.pathname.get());
+        match site.get() {
+            Some(Ok(manifest)) => markup().header(Some(&manifest.site), &path, stored_theme()),
+            _ => markup().header(None, &path, stored_theme()),
+        }
+    };
+    let footer = move || match site.get() {
+        Some(Ok(manifest)) => markup().footer(Some(&manifest.site)),
+        _ => markup().footer(None),
     };
     view! {
-        <a class="skip-link" href=skip_href on:click=focus_main>"Skip to content"</a>
-        <header class="site-header">
-            <div class="wrap header-row">
-                <a class="site-title" href=href(Route::Home)>{site_title}</a>
-                <nav aria-label="Main">
-                    <ul class="nav">
-                        <li><a href=href(Route::Home) aria-current=move || current(Section::Posts)>"Posts"</a></li>
-                        <li><a href=href(Route::Tags) aria-current=move || current(Section::Tags)>"Tags"</a></li>
-                        <li><a href=href(Route::Categories) aria-current=move || current(Section::Categories)>"Categories"</a></li>
-                        <li><a href=href(Route::Archive) aria-current=move || current(Section::Archive)>"Archive"</a></li>
-                        <li><a href=href(Route::Search("")) aria-current=move || current(Section::Search)>"Search"</a></li>
-                    </ul>
-                </nav>
-                <ThemeToggle />
-            </div>
-            {move || tagline().map(|text| view! { <p class="wrap tagline">{text}</p> })}
-        </header>
+        <FrameHtml html=Box::new(header) on_click=frame_click />
         <main id="main" tabindex="-1" class="wrap">
             {move || (!online.get()).then(|| view! {
-                <p class="notice offline" role="status">"You are offline: what you see is the copy saved on this device."</p>
+                <p class="notice offline" role="status">{strings().offline}</p>
             })}
             {children()}
         </main>
-        <footer class="site-footer">
-            <div class="wrap">
-                <p>{site_title} " · Made with " <a href="https://github.com/">"Folio"</a></p>
-            </div>
-        </footer>
+        <FrameHtml html=Box::new(footer) on_click=|_| {} />
     }
 }
 
-/// The reader's theme choice, kept in `localStorage` under the key that `style/theme.js`
-/// reads before the first paint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Theme {
-    System,
-    Light,
-    Dark,
+/// The skip link focuses `<main>` (the router would only scroll to it); the theme button
+/// cycles the theme.
+fn frame_click(event: leptos::ev::MouseEvent) {
+    let Some(target) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if let Ok(Some(button)) = target.closest("button.theme-toggle") {
+        let next = stored_theme().next();
+        apply_theme(next);
+        let label = next.label(strings());
+        let _ = button.set_attribute("aria-label", &label);
+        let _ = button.set_attribute("title", &label);
+        button.set_text_content(Some(next.icon()));
+    } else if let Ok(Some(_)) = target.closest("a.skip-link") {
+        let main = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("main"))
+            .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            event.prevent_default();
+            let _ = main.focus();
+        }
+    }
 }
 
+/// The key under which the theme choice is stored; `style/theme.js` reads it before the
+/// first paint.
 const THEME_KEY: &str = "folio-theme";
 
-impl Theme {
-    fn stored() -> Theme {
-        let stored = web_sys::window()
-            .and_then(|window| window.local_storage().ok().flatten())
-            .and_then(|storage| storage.get_item(THEME_KEY).ok().flatten());
-        match stored.as_deref() {
-            Some("light") => Theme::Light,
-            Some("dark") => Theme::Dark,
-            _ => Theme::System,
-        }
-    }
-
-    fn next(self) -> Theme {
-        match self {
-            Theme::System => Theme::Light,
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::System,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    fn icon(self) -> &'static str {
-        match self {
-            Theme::System => "◐",
-            Theme::Light => "☀",
-            Theme::Dark => "☾",
-        }
-    }
-
-    /// Stores the choice and applies it to `<html data-theme>`.
-    fn apply(self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Ok(Some(storage)) = window.local_storage() {
-            let _ = match self {
-                Theme::System => storage.remove_item(THEME_KEY),
-                theme => storage.set_item(THEME_KEY, theme.name()),
-            };
-        }
-        if let Some(root) = window
-            .document()
-            .and_then(|document| document.document_element())
-        {
-            let _ = match self {
-                Theme::System => root.remove_attribute("data-theme"),
-                theme => root.set_attribute("data-theme", theme.name()),
-            };
-        }
-    }
+/// The reader's stored theme choice.
+fn stored_theme() -> Theme {
+    let stored = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(THEME_KEY).ok().flatten());
+    Theme::from_name(stored.as_deref())
 }
 
-/// A button that cycles the theme: system, light, dark.
-#[component]
-fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(Theme::stored());
-    let label = move || {
-        let now = theme.get();
-        format!("Theme: {} (switch to {})", now.name(), now.next().name())
+/// Stores the choice and applies it to `<html data-theme>`.
+fn apply_theme(theme: Theme) {
+    let Some(window) = web_sys::window() else {
+        return;
     };
-    let on_click = move |_| {
-        let next = theme.get_untracked().next();
-        next.apply();
-        theme.set(next);
-    };
-    view! {
-        <button type="button" class="theme-toggle" aria-label=label title=label on:click=on_click>
-            {move || theme.get().icon()}
-        </button>
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = match theme {
+            Theme::System => storage.remove_item(THEME_KEY),
+            theme => storage.set_item(THEME_KEY, theme.name()),
+        };
+    }
+    if let Some(root) = window
+        .document()
+        .and_then(|document| document.document_element())
+    {
+        let _ = match theme {
+            Theme::System => root.remove_attribute("data-theme"),
+            theme => root.set_attribute("data-theme", theme.name()),
+        };
     }
 }
 
@@ -223,10 +161,11 @@ fn copy_buttons() {
             return;
         };
         let _ = window.navigator().clipboard().write_text(&code);
-        button.set_text_content(Some("Copied"));
+        let t = strings();
+        button.set_text_content(Some(t.copied));
         let _ = button.set_attribute("aria-live", "polite");
         set_timeout(
-            move || button.set_text_content(Some("Copy")),
+            move || button.set_text_content(Some(t.copy)),
             std::time::Duration::from_secs(2),
         );
     });
@@ -250,5 +189,5 @@ fn online_signal() -> ReadSignal<bool> {
 /// never flash it.
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" aria-live="polite">"Loading…"</p> }
+    view! { <p class="loading" aria-live="polite">{strings().loading}</p> }
 }

@@ -1,11 +1,12 @@
 //! Error and not-found views: a heading, a sentence that says what went wrong and where,
 //! and a way home. Both carry `role="alert"`.
 
+use folio_core::i18n::fill;
 use folio_core::Route;
 use leptos::prelude::*;
 
 use crate::api::LoadError;
-use crate::{href, set_document_title, SiteResource};
+use crate::{href, set_document_title, strings, SiteResource};
 
 /// "View · Site title" when the site has loaded, else just the view.
 fn titled(view: &str) -> String {
@@ -21,12 +22,13 @@ pub fn LoadErrorView(
     /// What failed.
     error: LoadError,
 ) -> impl IntoView {
-    set_document_title(&titled("Could not load this page"));
+    let t = strings();
+    set_document_title(&titled(t.error_title));
     view! {
         <section class="notice error" role="alert">
-            <h1>"This page could not be loaded"</h1>
+            <h1>{t.error_heading}</h1>
             <p class="reason">{error.to_string()}</p>
-            <p><a href=href(Route::Home)>"← Back to the home page"</a></p>
+            <p><a href=href(Route::Home)>{t.back_home}</a></p>
         </section>
     }
 }
@@ -34,17 +36,19 @@ pub fn LoadErrorView(
 /// Nothing lives at this address.
 #[component]
 pub fn NotFoundView(
-    /// What was looked for, such as `the post "x"`; the path when absent.
+    /// What is missing, in a sentence from the site's [`folio_core::i18n::Strings`], such
+    /// as `There is no post called “x”.`
     #[prop(into)]
-    what: String,
+    reason: String,
 ) -> impl IntoView {
-    set_document_title(&titled("Not found (404)"));
+    let t = strings();
+    set_document_title(&titled(t.not_found_title));
     view! {
         <section class="notice not-found" role="alert">
-            <p class="status">"404 · Not found"</p>
-            <h1>"There is nothing here"</h1>
-            <p class="reason">{format!("We could not find {what}. It may have moved, or the link may be mistyped.")}</p>
-            <p><a href=href(Route::Home)>"← Back to the home page"</a></p>
+            <p class="status">{t.not_found_status}</p>
+            <h1>{t.not_found_heading}</h1>
+            <p class="reason">{fill("{0} {1}", &[&reason, t.moved_hint])}</p>
+            <p><a href=href(Route::Home)>{t.back_home}</a></p>
         </section>
     }
 }

@@ -35,3 +35,16 @@ pub fn PostHeader(
 ) -> impl IntoView {
     view! { <header class="post-header" inner_html=html.as_str().to_string()></header> }
 }
+
+/// The page frame above or below the view (`folio_core::html::Markup::header` and
+/// `footer`), rebuilt when the path or the site changes. Clicks inside it (the skip link,
+/// the theme button) go to `on_click`, before the router's document-wide link handler.
+#[component]
+pub fn FrameHtml(
+    /// The markup, recomputed reactively.
+    html: Box<dyn Fn() -> SafeHtml + Send + Sync>,
+    /// Handles clicks inside the frame.
+    on_click: fn(leptos::ev::MouseEvent),
+) -> impl IntoView {
+    view! { <div class="frame" inner_html=move || html().as_str().to_string() on:click=on_click></div> }
+}

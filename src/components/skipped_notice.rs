@@ -12,10 +12,8 @@ pub fn SkippedNotice(
     reasons: Vec<String>,
 ) -> impl IntoView {
     (n_skipped > 0).then(|| {
-        let summary = match n_skipped {
-            1 => "1 post could not be shown because of a problem in posts.json.".to_string(),
-            n => format!("{n} posts could not be shown because of problems in posts.json."),
-        };
+        let t = crate::strings();
+        let summary = t.count(&t.skipped, n_skipped);
         let reasons = reasons
             .into_iter()
             .map(|reason| view! { <li><code>{reason}</code></li> })

@@ -11,7 +11,7 @@ use crate::pages::{set_view_title, with_site, Readiness};
 #[component]
 pub fn ArchivePage() -> AnyView {
     with_site(Readiness::WithSite, |manifest| {
-        set_view_title(Some("Archive"), &manifest);
+        set_view_title(Some(crate::strings().archive), &manifest);
         let html = markup().archive(&query::archive_by_year(&manifest));
         view! { <HtmlBlock class="view" html /> }.into_any()
     })

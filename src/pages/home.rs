@@ -1,14 +1,14 @@
 //! `/` and `/page/N`: the newest posts, a page at a time.
 
-use folio_core::html::Markup;
+use folio_core::i18n::fill;
 use folio_core::query;
 use leptos::prelude::*;
 
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::HtmlBlock;
 use crate::components::skipped_notice::skipped_notice_for;
-use crate::markup;
 use crate::pages::{set_view_title, with_site, Readiness};
+use crate::{markup, strings};
 
 /// The listing; page N comes from the path, page 1 is `/`.
 #[component]
@@ -20,14 +20,15 @@ pub fn HomePage(
         let param = page.clone();
         let number = query::page_number(param.as_deref());
         let Some(listing) = number.and_then(|number| query::page(&manifest, number)) else {
-            let what = format!("page {} of the posts", param.unwrap_or_default());
-            return view! { <NotFoundView what /> }.into_any();
+            let reason = fill(strings().no_page, &[&param.unwrap_or_default()]);
+            return view! { <NotFoundView reason /> }.into_any();
         };
-        let title = (listing.page > 1).then(|| Markup::home_heading(&listing));
+        let markup = markup();
+        let title = (listing.page > 1).then(|| markup.home_heading(&listing));
         set_view_title(title.as_deref(), &manifest);
         view! {
             {skipped_notice_for(&manifest)}
-            <HtmlBlock class="view" html=markup().home(&listing) />
+            <HtmlBlock class="view" html=markup.home(&listing) />
         }
         .into_any()
     })

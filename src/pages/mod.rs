@@ -14,6 +14,7 @@ pub mod tags;
 use std::sync::Arc;
 
 use folio_core::html::{Facets, TermKind};
+use folio_core::i18n::fill;
 use folio_core::query::{self, document_title};
 use folio_core::slug::{percent_decode, slugify};
 use folio_core::Manifest;
@@ -22,7 +23,7 @@ use leptos::prelude::*;
 use crate::components::layout::Loading;
 use crate::components::load_error::{LoadErrorView, NotFoundView};
 use crate::components::markdown_body::HtmlBlock;
-use crate::{mark_ready, markup, set_document_title, use_site};
+use crate::{mark_ready, markup, set_document_title, strings, use_site};
 
 /// When a view may replace the prerendered page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +66,7 @@ pub fn set_view_title(view: Option<&str>, manifest: &Manifest) {
 
 /// `/tags` and `/categories`: every term with its count.
 pub fn terms_view(kind: TermKind, manifest: &Manifest) -> AnyView {
-    set_view_title(Some(kind.plural()), manifest);
+    set_view_title(Some(kind.plural(strings())), manifest);
     let terms = match kind {
         TermKind::Tag => query::tags(manifest),
         TermKind::Category => query::categories(manifest),
@@ -87,9 +88,10 @@ pub fn term_view(
         TermKind::Tag => query::tagged(manifest, param),
         TermKind::Category => query::in_category(manifest, param),
     };
-    let what = format!("the {} “{}”", kind.singular(), percent_decode(param));
+    let t = strings();
     let Some(listing) = listing else {
-        return view! { <NotFoundView what /> }.into_any();
+        let reason = kind.missing(t, &percent_decode(param));
+        return view! { <NotFoundView reason /> }.into_any();
     };
     let others = kind.narrowing_terms(&listing);
     let active = filter.map(|filter| slugify(&percent_decode(filter)));
@@ -97,11 +99,14 @@ pub fn term_view(
     let narrowed = narrowed.as_ref().unwrap_or(&listing);
     let number = query::page_number(page);
     let Some(shown) = number.and_then(|n| narrowed.page(n, manifest.site.page_size)) else {
-        let what = format!("page {} of {what}", page.unwrap_or_default());
-        return view! { <NotFoundView what /> }.into_any();
+        let reason = fill(t.no_page, &[page.unwrap_or_default()]);
+        return view! { <NotFoundView reason /> }.into_any();
     };
-    let heading = kind.heading(&listing.term.name);
-    set_view_title(Some(&query::paged_title(&heading, &shown)), manifest);
+    let heading = kind.heading(t, &listing.term.name);
+    set_view_title(
+        Some(&t.paged(&heading, shown.page, shown.n_pages)),
+        manifest,
+    );
     let facets = Facets {
         terms: &others,
         total: listing.posts.len(),

@@ -2,8 +2,11 @@
 
 use leptos::prelude::*;
 
+use folio_core::i18n::fill;
+
 use crate::components::load_error::NotFoundView;
 use crate::pages::{with_site, Readiness};
+use crate::strings;
 
 /// The not-found view for an unknown path. It waits for the site like every other view,
 /// so its document title names the site.
@@ -13,7 +16,7 @@ pub fn NotFoundPage(
     path: String,
 ) -> AnyView {
     with_site(Readiness::WithSite, move |_| {
-        let what = format!("the page {path}");
-        view! { <NotFoundView what /> }.into_any()
+        let reason = fill(strings().no_path, &[&path]);
+        view! { <NotFoundView reason /> }.into_any()
     })
 }

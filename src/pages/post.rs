@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use folio_core::i18n::fill;
 use folio_core::markdown::RenderOptions;
 use folio_core::query::{self, RELATED_POSTS};
 use folio_core::slug::percent_decode;
@@ -14,7 +15,7 @@ use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader};
 use crate::pages::{set_view_title, with_site, Readiness};
-use crate::{href, mark_ready, markup, renderer, use_site};
+use crate::{href, mark_ready, markup, renderer, strings, use_site};
 
 /// A post's Markdown, rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +64,8 @@ pub fn PostPage(
         let wanted = slug.get();
         let Some(post) = manifest.post(&wanted).cloned() else {
             mark_ready();
-            return view! { <NotFoundView what=format!("a post called “{wanted}”") /> }.into_any();
+            let reason = fill(strings().no_post, &[&wanted]);
+            return view! { <NotFoundView reason /> }.into_any();
         };
         set_view_title(Some(&post.title), &manifest);
         let header_post = Arc::clone(&post);
@@ -150,12 +152,13 @@ fn abort(in_flight: StoredValue<Option<web_sys::AbortController>, LocalStorage>)
 
 /// The post's text could not be loaded: say which file and why, and offer a way home.
 fn post_body_error(file: &str, error: &LoadError) -> impl IntoView {
+    let t = strings();
     view! {
         <div class="notice error" role="alert">
-            <p><strong>"The text of this post could not be loaded."</strong></p>
+            <p><strong>{t.post_text_failed}</strong></p>
             <p class="reason">{error.to_string()}</p>
-            <p class="hint">{format!("The manifest says it is in {file}.")}</p>
-            <p><a href=href(Route::Home)>"← Back to the home page"</a></p>
+            <p class="hint">{fill(t.post_file_is, &[file])}</p>
+            <p><a href=href(Route::Home)>{t.back_home}</a></p>
         </div>
     }
 }

@@ -31,7 +31,8 @@ pub fn SearchPage() -> AnyView {
         }
     });
     with_site(Readiness::WithSite, move |manifest| {
-        set_view_title(Some("Search"), &manifest);
+        let t = crate::strings();
+        set_view_title(Some(t.search), &manifest);
         let titles_only = Arc::new(SearchIndex::new(&manifest));
         // With the posts' text, once the site's full-text index has loaded (on the first
         // search; built once, not on every keystroke).
@@ -76,15 +77,15 @@ pub fn SearchPage() -> AnyView {
         };
         view! {
             <div class="view search">
-                <h1 class="page-heading">"Search"</h1>
+                <h1 class="page-heading">{t.search}</h1>
                 <form role="search" on:submit=|event| event.prevent_default()>
-                    <label class="visually-hidden" for=SEARCH_INPUT_ID>"Search posts"</label>
+                    <label class="visually-hidden" for=SEARCH_INPUT_ID>{t.search_posts}</label>
                     <input
                         id=SEARCH_INPUT_ID
                         node_ref=input
                         type="search"
                         name="q"
-                        placeholder="Search posts"
+                        placeholder=t.search_posts
                         autocomplete="off"
                         spellcheck="false"
                         aria-keyshortcuts="/ Control+K"

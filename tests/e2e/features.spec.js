@@ -38,7 +38,7 @@ test('search finds as you type, ranks titles first, highlights, and keeps the wo
   await expect(page).toHaveTitle(`Search · ${manifest.site.title}`);
   await box.pressSequentially('postgres');
   await expect(page).toHaveURL(server.url + 'search?q=postgres');
-  await expect(page.locator('.search-results .count')).toHaveText(/^\d+ posts? for “postgres”$/);
+  await expect(page.locator('.search-results .count')).toHaveText(/^\d+ results? for “postgres”$/);
   const titles = await page.locator('.search-results article h2').allTextContents();
   // Posts with the word in the title come before posts that only have it as a tag.
   const inTitle = titles.map((title) => /postgres/i.test(title));
@@ -67,7 +67,7 @@ test('a search link works as a deep link and after a reload; Ctrl+K opens search
   await page.goto(server.url + 'search?q=kubernetes');
   await expect(page.getByRole('searchbox')).toHaveValue('kubernetes');
   const n = published.filter((post) => /kubernetes/i.test([post.title, post.summary, ...(post.tags ?? []), post.category].join(' '))).length;
-  await expect(page.locator('.search-results .count')).toHaveText(`${n} posts for “kubernetes”`);
+  await expect(page.locator('.search-results .count')).toHaveText(`${n} results for “kubernetes”`);
   await expect(page.locator('.search-results article')).toHaveCount(n);
   await page.reload();
   await expect(page.locator('.search-results article')).toHaveCount(n);
@@ -238,7 +238,7 @@ test.describe('scheduled posts', () => {
     await page.goto(server.url + 'search?q=from');
     await expect(page.locator('.search-results article h2')).toHaveText(['From the Past']);
     await page.goto(server.url + 'posts/tomorrow');
-    await expect(page.getByRole('alert')).toContainText('a post called “tomorrow”');
+    await expect(page.getByRole('alert')).toContainText('There is no post called “tomorrow”.');
   });
 });
 
@@ -310,4 +310,55 @@ test('a bar at the top shows how far the reader has scrolled through a post', as
   await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
   await expect.poll(width).toBeGreaterThan(400);
   await expect.poll(width).toBeLessThan(600);
+});
+
+test.describe('languages', () => {
+  const posts = [
+    { slug: 'tables-and-code', title: 'Tabellen und Code', date: '2025-04-07', file: 'posts/terraform-modules-without-regret.md', tags: ['Go'], category: 'Technik', reading_minutes: 3 },
+    { slug: 'hello-world', title: 'Hallo Welt', date: '2025-03-01', file: 'posts/til-fetch-keepalive.md', tags: ['Go'] },
+  ];
+  const site = (language) => JSON.stringify({ version: 1, site: { title: 'Blog', language }, posts });
+
+  test.describe('German', () => {
+    test.use({ serve: { faults: { 'posts.json': { body: site('de-AT') } } } });
+    test('every word, date and count comes from the German table', async ({ page, server }) => {
+      await page.goto(server.url);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'de-AT');
+      await expect(page.locator('#app nav .nav a')).toHaveText(['Beiträge', 'Schlagwörter', 'Kategorien', 'Archiv', 'Suche']);
+      await expect(page.locator('#app h1')).toHaveText('Neueste Beiträge');
+      await expect(page.locator('#app article .meta').first()).toHaveText('7. Apr. 2025 · Technik · 3 Min. Lesezeit');
+      await expect(page.locator('.skip-link')).toHaveText('Zum Inhalt springen');
+      await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-label', 'Farbschema: System (wechseln zu hell)');
+      await page.locator('#app nav').getByRole('link', { name: 'Schlagwörter' }).click();
+      await expect(page.locator('#app .term-list li')).toHaveText(['Go 2 Beiträge']);
+      await page.goto(server.url + 'posts/tables-and-code');
+      await expect(page.locator('#app .back')).toHaveText('← alle Beiträge');
+      // The render worker's words: contents, copy button, footnotes.
+      await expect(page.locator('#app .toc summary')).toHaveText('Inhalt');
+      await expect(page.locator('#app .copy-code').first()).toHaveText('Kopieren');
+      await expect(page.locator('#app .footnotes')).toHaveAttribute('aria-label', 'Fußnoten');
+      await page.goto(server.url + 'search?q=zzz');
+      await expect(page.locator('.search-results .count')).toHaveText('Keine Beiträge zu „zzz“.');
+      await page.goto(server.url + 'posts/nope');
+      await expect(page.getByRole('alert')).toContainText('Es gibt keinen Beitrag namens „nope“.');
+      await expect(page).toHaveTitle('Nicht gefunden (404) · Blog');
+    });
+  });
+
+  test.describe('Arabic', () => {
+    test.use({ serve: { faults: { 'posts.json': { body: site('ar') } } } });
+    test('the page turns right to left', async ({ page, server }) => {
+      await page.goto(server.url);
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+      await expect(page.locator('#app h1')).toHaveText('أحدث المقالات');
+      await expect(page.locator('#app article .meta').first()).toHaveText('7 أبريل 2025 · Technik · 3 دقائق للقراءة');
+      // The site title starts on the right, the navigation follows to its left.
+      const title = await page.locator('#app .site-title').boundingBox();
+      const nav = await page.locator('#app nav .nav').boundingBox();
+      expect(title.x).toBeGreaterThan(nav.x);
+      const card = await page.locator('#app article h2').first().boundingBox();
+      const width = page.viewportSize().width;
+      expect(card.x + card.width).toBeGreaterThan(width / 2);
+    });
+  });
 });

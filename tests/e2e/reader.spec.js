@@ -130,12 +130,12 @@ test('back and forward show the same views', async ({ page, server }) => {
 
 test('unknown addresses show the not-found view with a way home', async ({ page, server }) => {
   for (const [route, sentence] of [
-    ['nope', 'the page /nope'],
-    ['posts/no-such-post', 'a post called “no-such-post”'],
-    ['tags/no-such-tag', 'the tag “no-such-tag”'],
-    ['categories/nothing', 'the category “nothing”'],
-    ['page/0', 'page 0 of the posts'],
-    ['page/2', 'page 2 of the posts'],
+    ['nope', 'Nothing on this site lives at /nope.'],
+    ['posts/no-such-post', 'There is no post called “no-such-post”.'],
+    ['tags/no-such-tag', 'No post is tagged “no-such-tag”.'],
+    ['categories/nothing', 'There is no category “nothing”.'],
+    ['page/0', 'This list has no page 0.'],
+    ['page/2', 'This list has no page 2.'],
   ]) {
     await page.goto(server.url + route);
     const alert = page.getByRole('alert');

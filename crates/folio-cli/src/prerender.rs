@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 
 use folio_core::markdown::RenderOptions;
 use folio_core::query::{self, document_title, Listing, TermCount, TermListing};
-use folio_core::route::with_base;
 use folio_core::{Manifest, Post, Route, SafeHtml};
 
-use folio_core::html::{escape, Facets, Markup, TermKind};
+use folio_core::html::{escape, Facets, Markup, TermKind, Theme};
+use folio_core::i18n::Strings;
 
 use crate::feeds::absolute;
 
@@ -62,11 +62,11 @@ impl Head {
 
 impl Context<'_> {
     fn markup(&self) -> Markup {
-        Markup::new(self.base_path)
+        Markup::new(self.base_path).in_lang(self.manifest.site.lang())
     }
 
-    fn href(&self, route: Route<'_>) -> String {
-        with_base(self.base_path.trim_end_matches('/'), &route.href())
+    fn strings(&self) -> &'static Strings {
+        self.manifest.site.lang().strings()
     }
 
     fn page(&self, route_href: &str, head: Head, main: &str) -> Page {
@@ -165,14 +165,6 @@ impl Context<'_> {
             .shell
             .replacen("<title>Folio</title>", &tags, 1)
             .replacen("<body>", &body, 1);
-        let html = match &manifest.site.language {
-            Some(language) => html.replacen(
-                "<html lang=\"en\">",
-                &format!("<html lang=\"{}\">", escape(language)),
-                1,
-            ),
-            None => html,
-        };
         let file = match route_href {
             "/" => "index.html".to_string(),
             href => format!("{}.html", href.trim_start_matches('/')),
@@ -180,65 +172,23 @@ impl Context<'_> {
         Page { file, html }
     }
 
-    /// The frame of `components/layout.rs`.
+    /// The frame of `components/layout.rs`: the same header and footer markup, in the same
+    /// `.frame` wrappers, around the view.
     fn layout(&self, route_href: &str, main: &str) -> String {
         let site = &self.manifest.site;
-        let section = folio_core::route::section(route_href);
-        let current = |wanted| {
-            if section == wanted {
-                " aria-current=\"page\""
-            } else {
-                ""
-            }
-        };
-        use folio_core::route::Section;
-        let mut html = String::new();
-        let _ = write!(
-            html,
-            "<a class=\"skip-link\" href=\"{}#main\">Skip to content</a>",
-            escape(&self.href_of(route_href))
-        );
-        let _ = write!(html, "<header class=\"site-header\"><div class=\"wrap header-row\"><a class=\"site-title\" href=\"{}\">{}</a>", escape(&self.href(Route::Home)), escape(&site.title));
-        html.push_str("<nav aria-label=\"Main\"><ul class=\"nav\">");
-        for (route, name, wanted) in [
-            (Route::Home, "Posts", Section::Posts),
-            (Route::Tags, "Tags", Section::Tags),
-            (Route::Categories, "Categories", Section::Categories),
-            (Route::Archive, "Archive", Section::Archive),
-            (Route::Search(""), "Search", Section::Search),
-        ] {
-            let _ = write!(
-                html,
-                "<li><a href=\"{}\"{}>{name}</a></li>",
-                escape(&self.href(route)),
-                current(wanted)
-            );
-        }
-        // The theme button of components/layout.rs, as it shows before a choice is made.
-        html.push_str("</ul></nav><button type=\"button\" class=\"theme-toggle\" aria-label=\"Theme: system (switch to light)\" title=\"Theme: system (switch to light)\">◐</button></div>");
-        if let Some(description) = &site.description {
-            let _ = write!(
-                html,
-                "<p class=\"wrap tagline\">{}</p>",
-                escape(description)
-            );
-        }
-        let _ = write!(
-            html,
-            "</header><main id=\"main\" tabindex=\"-1\" class=\"wrap\">{main}</main>"
-        );
-        let _ = write!(html, "<footer class=\"site-footer\"><div class=\"wrap\"><p>{} · Made with <a href=\"https://github.com/\">Folio</a></p></div></footer>", escape(&site.title));
-        html
-    }
-
-    fn href_of(&self, route_href: &str) -> String {
-        with_base(self.base_path.trim_end_matches('/'), route_href)
+        let markup = self.markup();
+        format!(
+            "<div class=\"frame\">{}</div><main id=\"main\" tabindex=\"-1\" class=\"wrap\">{main}</main><div class=\"frame\">{}</div>",
+            markup.header(Some(site), route_href, Theme::System).as_str(),
+            markup.footer(Some(site)).as_str()
+        )
     }
 
     fn listing_page(&self, listing: &Listing) -> Page {
         let route_href = Route::Page(listing.page).href();
-        let view_title = (listing.page > 1).then(|| Markup::home_heading(listing));
-        let main = view(&self.markup().home(listing));
+        let markup = self.markup();
+        let view_title = (listing.page > 1).then(|| markup.home_heading(listing));
+        let main = view(&markup.home(listing));
         self.page(&route_href, Head::listing(view_title, &route_href), &main)
     }
 
@@ -304,7 +254,7 @@ impl Context<'_> {
             TermKind::Category => Route::Categories.href(),
         };
         let main = view(&self.markup().terms(kind, terms));
-        let head = Head::listing(Some(kind.plural().into()), &route_href);
+        let head = Head::listing(Some(kind.plural(self.strings()).into()), &route_href);
         self.page(&route_href, head, &main)
     }
 
@@ -317,7 +267,7 @@ impl Context<'_> {
         );
         self.page(
             &route_href,
-            Head::listing(Some("Archive".into()), &route_href),
+            Head::listing(Some(self.strings().archive.into()), &route_href),
             &main,
         )
     }
@@ -326,7 +276,8 @@ impl Context<'_> {
     fn term_pages(&self, kind: TermKind, listing: &TermListing) -> Vec<Page> {
         let size = self.manifest.site.page_size;
         let n_pages = listing.page(1, size).map_or(1, |page| page.n_pages);
-        let heading = kind.heading(&listing.term.name);
+        let t = self.strings();
+        let heading = kind.heading(t, &listing.term.name);
         let paged = kind.paged(&listing.term.slug, None);
         let others = kind.narrowing_terms(listing);
         (1..=n_pages)
@@ -339,7 +290,8 @@ impl Context<'_> {
                 };
                 let main = view(&self.markup().term(kind, listing, &page, &facets));
                 let route_href = paged.href(page.page);
-                let head = Head::listing(Some(query::paged_title(&heading, &page)), &route_href);
+                let title = t.paged(&heading, page.page, page.n_pages);
+                let head = Head::listing(Some(title), &route_href);
                 self.page(&route_href, head, &main)
             })
             .collect()

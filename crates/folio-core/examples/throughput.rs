@@ -27,8 +27,13 @@ fn main() {
         }
     }
     let bytes: usize = docs.iter().map(String::len).sum();
-    let options =
-        RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new(), RawHtml::Allowlist);
+    let options = RenderOptions::from_parts(
+        "posts/a.md",
+        "posts/a",
+        Vec::new(),
+        RawHtml::Allowlist,
+        folio_core::i18n::Lang::En,
+    );
     let mut best = f64::MAX;
     let mut sink = 0;
     for _ in 0..30 {

@@ -11,14 +11,14 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use crate::manifest::Post;
+use crate::i18n::{fill, Lang, Strings};
+use crate::manifest::{Post, Site};
 use crate::markdown::SafeHtml;
 use crate::query::Neighbours;
 use crate::query::{
-    count_label, reading_label, ArchiveYear, Listing, PagerItem, SearchResults, Segment, TermCount,
-    TermListing,
+    ArchiveYear, Listing, PagerItem, SearchResults, Segment, TermCount, TermListing,
 };
-use crate::route::{with_base, Paged, Route};
+use crate::route::{section, with_base, Paged, Route, Section};
 use crate::slug::percent_encode;
 
 /// `text` made safe for HTML text and quoted attribute values (and XML): `& < > " '` become
@@ -119,27 +119,96 @@ impl TermKind {
     }
 
     /// "Tags" / "Categories".
-    pub fn plural(self) -> &'static str {
+    pub fn plural(self, t: &Strings) -> &'static str {
         match self {
-            TermKind::Tag => "Tags",
-            TermKind::Category => "Categories",
-        }
-    }
-
-    /// "tag" / "category", in sentences.
-    pub fn singular(self) -> &'static str {
-        match self {
-            TermKind::Tag => "tag",
-            TermKind::Category => "category",
+            TermKind::Tag => t.tags_heading,
+            TermKind::Category => t.categories_heading,
         }
     }
 
     /// The page heading for one term: `Tagged “Go”`, `Category: DevOps`.
-    pub fn heading(self, name: &str) -> String {
+    pub fn heading(self, t: &Strings, name: &str) -> String {
         match self {
-            TermKind::Tag => format!("Tagged “{name}”"),
-            TermKind::Category => format!("Category: {name}"),
+            TermKind::Tag => fill(t.tagged, &[name]),
+            TermKind::Category => fill(t.in_category, &[name]),
         }
+    }
+
+    /// The not-found sentence for a term nobody has: `No post is tagged “x”.`.
+    pub fn missing(self, t: &Strings, name: &str) -> String {
+        match self {
+            TermKind::Tag => fill(t.no_tag, &[name]),
+            TermKind::Category => fill(t.no_category, &[name]),
+        }
+    }
+
+    /// The label of the chips that narrow this kind's pages.
+    fn narrow_label(self, t: &Strings) -> &'static str {
+        match self {
+            TermKind::Tag => t.narrow_by_category,
+            TermKind::Category => t.narrow_by_tag,
+        }
+    }
+}
+
+/// A reader's theme choice: the system's, light or dark. The app stores it; the markup
+/// shows it on the theme button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system (the default).
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// From its stored name; anything else is [`Theme::System`].
+    pub fn from_name(name: Option<&str>) -> Theme {
+        match name {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
+    /// The stored name, and the value of `<html data-theme>`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// What the button switches to: system, light, dark, system, …
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        }
+    }
+
+    /// The button's icon.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Theme::System => "◐",
+            Theme::Light => "☀",
+            Theme::Dark => "☾",
+        }
+    }
+
+    /// The button's label: "Theme: system (switch to light)".
+    pub fn label(self, t: &Strings) -> String {
+        let name = |theme: Theme| match theme {
+            Theme::System => t.theme_system,
+            Theme::Light => t.theme_light,
+            Theme::Dark => t.theme_dark,
+        };
+        fill(t.theme_label, &[name(self), name(self.next())])
     }
 }
 
@@ -156,23 +225,97 @@ pub struct Facets<'a> {
     pub active: Option<&'a str>,
 }
 
-/// Writes markup for one deployment: every href gets its base path.
+/// Writes markup for one deployment: every href gets its base path, every word comes from
+/// the site language's [`Strings`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Markup {
     base_path: String,
+    t: &'static Strings,
 }
 
 impl Markup {
-    /// Markup for a site at `base_path` (`""`, `/` or `/blog/`; a trailing slash is dropped).
+    /// Markup for a site at `base_path` (`""`, `/` or `/blog/`; a trailing slash is dropped),
+    /// in English.
     pub fn new(base_path: &str) -> Markup {
         Markup {
             base_path: base_path.trim_end_matches('/').to_string(),
+            t: Lang::En.strings(),
         }
+    }
+
+    /// The same markup in `lang` (English when its words are not built in).
+    pub fn in_lang(self, lang: Lang) -> Markup {
+        self.with_strings(lang.strings())
+    }
+
+    /// The same markup with the words of `t` (a table loaded at run time).
+    pub fn with_strings(self, t: &'static Strings) -> Markup {
+        Markup { t, ..self }
+    }
+
+    /// The words this markup is written in.
+    pub fn strings(&self) -> &'static Strings {
+        self.t
     }
 
     /// The href of `route` in this deployment, escaped for an attribute.
     pub fn href(&self, route: Route<'_>) -> String {
         escape(&with_base(&self.base_path, &route.href()))
+    }
+
+    /// Everything above a view: the skip link (to `#main` of `path`, a root-relative route
+    /// path), the header with the site title, the navigation (`aria-current` on the section
+    /// of `path`), the theme button showing `theme`, and the tagline. Without a site (its
+    /// manifest is loading or broken), no title or tagline.
+    pub fn header(&self, site: Option<&Site>, path: &str, theme: Theme) -> SafeHtml {
+        let t = self.t;
+        let mut html = format!(
+            "<a class=\"skip-link\" href=\"{}#main\">{}</a><header class=\"site-header\"><div class=\"wrap header-row\"><a class=\"site-title\" href=\"{}\">{}</a><nav aria-label=\"{}\"><ul class=\"nav\">",
+            escape(&with_base(&self.base_path, path)),
+            t.skip_link,
+            self.href(Route::Home),
+            escape(site.map_or("", |site| site.title.as_str())),
+            t.main_nav
+        );
+        let here = section(path);
+        for (route, name, wanted) in [
+            (Route::Home, t.nav_posts, Section::Posts),
+            (Route::Tags, t.nav_tags, Section::Tags),
+            (Route::Categories, t.nav_categories, Section::Categories),
+            (Route::Archive, t.nav_archive, Section::Archive),
+            (Route::Search(""), t.nav_search, Section::Search),
+        ] {
+            let current = if here == wanted {
+                " aria-current=\"page\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                html,
+                "<li><a href=\"{}\"{current}>{name}</a></li>",
+                self.href(route)
+            );
+        }
+        let label = theme.label(t);
+        let _ = write!(
+            html,
+            "</ul></nav><button type=\"button\" class=\"theme-toggle\" aria-label=\"{label}\" title=\"{label}\">{}</button></div>",
+            theme.icon()
+        );
+        if let Some(tagline) = site.and_then(|site| site.description.as_ref()) {
+            let _ = write!(html, "<p class=\"wrap tagline\">{}</p>", escape(tagline));
+        }
+        html.push_str("</header>");
+        SafeHtml::from_markup(html)
+    }
+
+    /// Everything below a view: the site title and "Made with Folio".
+    pub fn footer(&self, site: Option<&Site>) -> SafeHtml {
+        SafeHtml::from_markup(format!(
+            "<footer class=\"site-footer\"><div class=\"wrap\"><p>{} · {} <a href=\"https://github.com/\">Folio</a></p></div></footer>",
+            escape(site.map_or("", |site| site.title.as_str())),
+            self.t.made_with
+        ))
     }
 
     /// "Apr 7, 2025 · Category · 6 min read · updated …": the meta line of a card and a
@@ -181,7 +324,7 @@ impl Markup {
         let mut html = format!(
             "<p class=\"meta\"><time datetime=\"{}\">{}</time>",
             post.date.iso(),
-            post.date.human()
+            self.t.date(&post.date)
         );
         if let Some(category) = &post.category {
             let _ = write!(
@@ -195,7 +338,7 @@ impl Markup {
             let _ = write!(
                 html,
                 " · <span class=\"reading\">{}</span>",
-                reading_label(minutes)
+                self.t.reading(minutes)
             );
         }
         if let Some(updated) = post
@@ -205,13 +348,14 @@ impl Markup {
         {
             let _ = write!(
                 html,
-                " · updated <time datetime=\"{}\">{}</time>",
+                " · {} <time datetime=\"{}\">{}</time>",
+                self.t.updated,
                 updated.iso(),
-                updated.human()
+                self.t.date(updated)
             );
         }
         if post.is_draft {
-            html.push_str(" · <span class=\"draft\">Draft</span>");
+            let _ = write!(html, " · <span class=\"draft\">{}</span>", self.t.draft);
         }
         html.push_str("</p>");
         html
@@ -222,7 +366,7 @@ impl Markup {
         if post.tags.is_empty() {
             return String::new();
         }
-        let mut html = String::from("<ul class=\"tags\" aria-label=\"Tags\">");
+        let mut html = format!("<ul class=\"tags\" aria-label=\"{}\">", self.t.nav_tags);
         for tag in &post.tags {
             let _ = write!(
                 html,
@@ -261,7 +405,7 @@ impl Markup {
     /// Cards for `posts` in order; a sentence when there are none.
     pub fn post_list(&self, posts: &[Arc<Post>]) -> String {
         if posts.is_empty() {
-            return "<p class=\"empty\">No posts yet.</p>".to_string();
+            return format!("<p class=\"empty\">{}</p>", self.t.no_posts);
         }
         let mut html = String::from("<div class=\"post-list\">");
         for post in posts {
@@ -278,18 +422,23 @@ impl Markup {
             return String::new();
         }
         let link = |n: u32| escape(&with_base(&self.base_path, &paged.href(n)));
-        let mut html = String::from("<nav class=\"pager\" aria-label=\"Pages\">");
+        let t = self.t;
+        let mut html = format!("<nav class=\"pager\" aria-label=\"{}\">", t.pages_label);
         if let Some(newer) = listing.newer() {
             let _ = write!(
                 html,
-                "<a rel=\"prev\" href=\"{}\">← Newer posts</a>",
-                link(newer)
+                "<a rel=\"prev\" href=\"{}\">{}</a>",
+                link(newer),
+                t.newer_posts
             );
         }
         let _ = write!(
             html,
-            "<span class=\"page-of\">Page {} of {}</span><ol class=\"page-numbers\">",
-            listing.page, listing.n_pages
+            "<span class=\"page-of\">{}</span><ol class=\"page-numbers\">",
+            fill(
+                t.page_of,
+                &[&listing.page.to_string(), &listing.n_pages.to_string()]
+            )
         );
         for item in listing.pager_items() {
             let _ = match item {
@@ -306,20 +455,22 @@ impl Markup {
         if let Some(older) = listing.older() {
             let _ = write!(
                 html,
-                "<a rel=\"next\" href=\"{}\">Older posts →</a>",
-                link(older)
+                "<a rel=\"next\" href=\"{}\">{}</a>",
+                link(older),
+                t.older_posts
             );
         }
         html.push_str("</nav>");
         html
     }
 
-    /// The heading of the main listing's page.
-    pub fn home_heading(listing: &Listing) -> String {
+    /// The heading of the main listing's page: "Latest posts", "Posts, page 2 of 9".
+    pub fn home_heading(&self, listing: &Listing) -> String {
         if listing.page == 1 {
-            "Latest posts".to_string()
+            self.t.latest_posts.to_string()
         } else {
-            format!("Posts, page {} of {}", listing.page, listing.n_pages)
+            self.t
+                .paged(self.t.posts_heading, listing.page, listing.n_pages)
         }
     }
 
@@ -331,7 +482,7 @@ impl Markup {
     fn home_text(&self, listing: &Listing) -> String {
         format!(
             "<h1 class=\"page-heading\">{}</h1>{}{}",
-            Markup::home_heading(listing),
+            self.home_heading(listing),
             self.post_list(&listing.posts),
             self.pager(listing, &Paged::Home)
         )
@@ -343,9 +494,9 @@ impl Markup {
     }
 
     fn terms_text(&self, kind: TermKind, terms: &[TermCount]) -> String {
-        let mut html = format!("<h1 class=\"page-heading\">{}</h1>", kind.plural());
+        let mut html = format!("<h1 class=\"page-heading\">{}</h1>", kind.plural(self.t));
         if terms.is_empty() {
-            html.push_str("<p class=\"empty\">Nothing here yet.</p>");
+            let _ = write!(html, "<p class=\"empty\">{}</p>", self.t.nothing_yet);
             return html;
         }
         html.push_str("<ul class=\"term-list\">");
@@ -355,7 +506,7 @@ impl Markup {
                 "<li><a href=\"{}\">{}</a> <span class=\"count\">{}</span></li>",
                 self.href(kind.route(&entry.term.slug)),
                 escape(&entry.term.name),
-                count_label(entry.count)
+                self.t.posts_count(entry.count)
             );
         }
         html.push_str("</ul>");
@@ -385,19 +536,21 @@ impl Markup {
     ) -> String {
         let slug = &listing.term.slug;
         let mut html = format!(
-            "<p class=\"back\"><a href=\"{}\">← all posts</a></p><h1 class=\"page-heading\">{}</h1><p class=\"count\">{}</p>",
+            "<p class=\"back\"><a href=\"{}\">{}</a></p><h1 class=\"page-heading\">{}</h1><p class=\"count\">{}</p>",
             self.href(Route::Home),
-            escape(&kind.heading(&listing.term.name)),
-            count_label(listing.posts.len()),
+            self.t.all_posts,
+            escape(&kind.heading(self.t, &listing.term.name)),
+            self.t.posts_count(listing.posts.len()),
         );
         if facets.terms.len() >= 2 || facets.active.is_some() {
             let current = |on: bool| if on { " aria-current=\"page\"" } else { "" };
             let _ = write!(
                 html,
-                "<nav class=\"facets\" aria-label=\"Narrow by {}\"><a href=\"{}\"{}>All <span class=\"facet-count\">{}</span></a>",
-                kind.filter_param(),
+                "<nav class=\"facets\" aria-label=\"{}\"><a href=\"{}\"{}>{} <span class=\"facet-count\">{}</span></a>",
+                kind.narrow_label(self.t),
                 escape(&with_base(&self.base_path, &kind.paged(slug, None).href(1))),
                 current(facets.active.is_none()),
+                self.t.all,
                 facets.total
             );
             for entry in facets.terms {
@@ -438,8 +591,9 @@ impl Markup {
         site_author: Option<&str>,
     ) -> String {
         let mut html = format!(
-            "<p class=\"back\"><a href=\"{}\">← all posts</a></p><h1>{}</h1>{}",
+            "<p class=\"back\"><a href=\"{}\">{}</a></p><h1>{}</h1>{}",
             self.href(Route::Home),
+            self.t.all_posts,
             escape(&post.title),
             self.meta(post, minutes)
         );
@@ -448,7 +602,11 @@ impl Markup {
             .as_deref()
             .filter(|author| Some(*author) != site_author)
         {
-            let _ = write!(html, "<p class=\"byline\">By {}</p>", escape(author));
+            let _ = write!(
+                html,
+                "<p class=\"byline\">{}</p>",
+                fill(self.t.by, &[&escape(author)])
+            );
         }
         html.push_str(&self.tag_links(post));
         if let Some(cover) = &post.cover {
@@ -480,7 +638,7 @@ impl Markup {
             if let Some(page_url) = page_url {
                 let url = percent_encode(page_url);
                 let title = percent_encode(&post.title);
-                html.push_str("<p class=\"share\">Share: ");
+                let _ = write!(html, "<p class=\"share\">{} ", self.t.share);
                 let targets = [
                     (
                         "Mastodon",
@@ -494,7 +652,7 @@ impl Markup {
                         "LinkedIn",
                         format!("https://www.linkedin.com/sharing/share-offsite/?url={url}"),
                     ),
-                    ("Email", format!("mailto:?subject={title}&body={url}")),
+                    (self.t.email, format!("mailto:?subject={title}&body={url}")),
                 ];
                 for (index, (name, href)) in targets.iter().enumerate() {
                     if index > 0 {
@@ -511,9 +669,10 @@ impl Markup {
             if let Some(edit_url) = edit_url {
                 let _ = write!(
                     html,
-                    "<p class=\"edit\"><a href=\"{}{}\" rel=\"noopener\">Edit this page</a></p>",
+                    "<p class=\"edit\"><a href=\"{}{}\" rel=\"noopener\">{}</a></p>",
                     escape(edit_url),
-                    escape(&post.file)
+                    escape(&post.file),
+                    self.t.edit_page
                 );
             }
             html.push_str("</div>");
@@ -535,8 +694,13 @@ impl Markup {
     ) -> String {
         let mut html = String::new();
         if newer.is_some() || older.is_some() {
-            html.push_str("<nav class=\"post-nav\" aria-label=\"More posts\">");
-            for (post, rel, label) in [(newer, "prev", "Newer"), (older, "next", "Older")] {
+            let t = self.t;
+            let _ = write!(
+                html,
+                "<nav class=\"post-nav\" aria-label=\"{}\">",
+                t.more_posts
+            );
+            for (post, rel, label) in [(newer, "prev", t.newer), (older, "next", t.older)] {
                 if let Some(post) = post {
                     let _ = write!(
                         html,
@@ -549,7 +713,11 @@ impl Markup {
             html.push_str("</nav>");
         }
         if !related.is_empty() {
-            html.push_str("<section class=\"related\" aria-labelledby=\"related-heading\"><h2 id=\"related-heading\">Related posts</h2><ul>");
+            let _ = write!(
+                html,
+                "<section class=\"related\" aria-labelledby=\"related-heading\"><h2 id=\"related-heading\">{}</h2><ul>",
+                self.t.related
+            );
             for post in related {
                 let _ = write!(
                     html,
@@ -557,7 +725,7 @@ impl Markup {
                     self.href(Route::Post(&post.slug)),
                     escape(&post.title),
                     post.date.iso(),
-                    post.date.human()
+                    self.t.date(&post.date)
                 );
             }
             html.push_str("</ul></section>");
@@ -573,11 +741,12 @@ impl Markup {
     fn archive_text(&self, years: &[ArchiveYear]) -> String {
         let total: usize = years.iter().map(|year| year.count).sum();
         let mut html = format!(
-            "<h1 class=\"page-heading\">Archive</h1><p class=\"count\">{}</p>",
-            count_label(total)
+            "<h1 class=\"page-heading\">{}</h1><p class=\"count\">{}</p>",
+            self.t.archive,
+            self.t.posts_count(total)
         );
         if years.is_empty() {
-            html.push_str("<p class=\"empty\">No posts yet.</p>");
+            let _ = write!(html, "<p class=\"empty\">{}</p>", self.t.no_posts);
             return html;
         }
         for year in years {
@@ -585,21 +754,21 @@ impl Markup {
                 html,
                 "<section class=\"archive-year\" aria-labelledby=\"y{0}\"><h2 id=\"y{0}\">{0} <span class=\"count\">{1}</span></h2>",
                 year.year,
-                count_label(year.count)
+                self.t.posts_count(year.count)
             );
             for month in &year.months {
                 let _ = write!(
                     html,
                     "<h3 class=\"archive-month\">{} <span class=\"count\">{}</span></h3><ul class=\"archive-list\">",
-                    month.name,
-                    count_label(month.posts.len())
+                    self.t.month(month.month),
+                    self.t.posts_count(month.posts.len())
                 );
                 for post in &month.posts {
                     let _ = write!(
                         html,
                         "<li><time datetime=\"{}\">{}</time> <a href=\"{}\">{}</a></li>",
                         post.date.iso(),
-                        post.date.human(),
+                        self.t.date(&post.date),
                         self.href(Route::Post(&post.slug)),
                         escape(&post.title)
                     );
@@ -618,21 +787,24 @@ impl Markup {
 
     fn search_results_text(&self, query: &str, results: &SearchResults) -> String {
         if query.trim().is_empty() {
-            return "<p class=\"search-hint\">Type to search titles, summaries, tags and categories.</p>".to_string();
+            return format!("<p class=\"search-hint\">{}</p>", self.t.search_hint);
         }
+        let t = self.t;
         let hits = &results.hits;
         if hits.is_empty() {
             return format!(
-                "<p class=\"count\" role=\"status\">No posts match “{}”.</p>",
-                escape(query.trim())
+                "<p class=\"count\" role=\"status\">{}</p>",
+                fill(t.no_match, &[&escape(query.trim())])
             );
         }
         let mut html = format!(
-            "<p class=\"count\" role=\"status\">{} for “{}”{}</p><div class=\"post-list\">",
-            count_label(results.total),
-            escape(query.trim()),
+            "<p class=\"count\" role=\"status\">{}{}</p><div class=\"post-list\">",
+            fill(
+                t.results_for,
+                &[&t.count(&t.results, results.total), &escape(query.trim())]
+            ),
             if results.total > hits.len() {
-                format!(", the best {} shown", hits.len())
+                fill(t.best_shown, &[&hits.len().to_string()])
             } else {
                 String::new()
             }
@@ -837,13 +1009,56 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "translations")]
+    fn every_word_comes_from_the_site_language() {
+        let manifest = site(HOSTILE);
+        let german = Markup::new("").in_lang(Lang::De);
+        let card = german.card(&manifest.posts[0]);
+        assert!(
+            card.contains("<time datetime=\"2024-05-02\">2. Mai 2024</time>"),
+            "{card}"
+        );
+        assert!(card.contains("4 Min. Lesezeit</span> · aktualisiert <time datetime=\"2024-06-01\">1. Juni 2024</time> · <span class=\"draft\">Entwurf</span>"), "{card}");
+        assert!(card.contains("aria-label=\"Schlagwörter\""), "{card}");
+        let archive = Markup::new("")
+            .in_lang(Lang::Ja)
+            .archive_text(&query::archive_by_year(&manifest));
+        assert!(
+            archive.starts_with(
+                "<h1 class=\"page-heading\">アーカイブ</h1><p class=\"count\">1件の記事</p>"
+            ),
+            "{archive}"
+        );
+        assert!(archive.contains("5月"), "{archive}");
+        let results = query::SearchIndex::new(&manifest).search("nothing", 10);
+        assert_eq!(
+            Markup::new("")
+                .in_lang(Lang::Fr)
+                .search_results_text("nothing", &results),
+            "<p class=\"count\" role=\"status\">Aucun article ne correspond à « nothing ».</p>"
+        );
+        let header =
+            Markup::new("")
+                .in_lang(Lang::He)
+                .post_header_text(&manifest.posts[0], None, None);
+        assert!(
+            header.starts_with("<p class=\"back\"><a href=\"/\">→ כל הפוסטים</a></p>"),
+            "{header}"
+        );
+        assert!(
+            header.contains("<p class=\"byline\">מאת &lt;i&gt;Eve&lt;/i&gt;</p>"),
+            "{header}"
+        );
+    }
+
+    #[test]
     fn search_results_mark_matches_and_escape_everything() {
         let manifest = site(HOSTILE);
         let markup = Markup::new("");
         let results = query::SearchIndex::new(&manifest).search("script", 10);
         let html = markup.search_results_text("script", &results);
         assert!(
-            html.starts_with("<p class=\"count\" role=\"status\">1 post for “script”</p>"),
+            html.starts_with("<p class=\"count\" role=\"status\">1 result for “script”</p>"),
             "{html}"
         );
         assert!(

@@ -11,6 +11,7 @@
 pub mod date;
 pub mod highlight;
 pub mod html;
+pub mod i18n;
 pub mod manifest;
 pub mod markdown;
 pub mod problem;

@@ -116,6 +116,19 @@ pub struct Site {
     pub edit_url: Option<String>,
 }
 
+impl Site {
+    /// The language of the site's words: `language` when Folio has words for it, else
+    /// English.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::from_tag(self.language.as_deref())
+    }
+
+    /// The writing direction of `language`.
+    pub fn direction(&self) -> crate::i18n::Direction {
+        crate::i18n::Direction::of_tag(self.language.as_deref().unwrap_or_default())
+    }
+}
+
 /// Posts per listing page when the site does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 10;
 
@@ -379,7 +392,7 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
         description: reader.optional_text("description"),
         base_url: reader.absolute_url("base_url", Severity::Error),
         author: reader.optional_text("author"),
-        language: reader.optional_text("language"),
+        language: reader.language(),
         feed_content: reader.choice(
             "feed_content",
             FeedContent::Summary,
@@ -680,6 +693,20 @@ impl FieldReader<'_> {
         }
     }
 
+    /// `language`: any tag is kept (it goes into `<html lang>`), but one Folio has no words
+    /// for is a warning.
+    fn language(&mut self) -> Option<String> {
+        let tag = self.optional_text("language")?;
+        if crate::i18n::Lang::parse(&tag).is_none() {
+            self.push(
+                Severity::Warning,
+                "language",
+                ProblemKind::UnknownLanguage { tag: tag.clone() },
+            );
+        }
+        Some(tag)
+    }
+
     /// `page_size`: a bad value is a warning and the default, never a broken site.
     fn page_size(&mut self) -> usize {
         let Some(value) = self
@@ -965,6 +992,44 @@ mod tests {
         assert_eq!(size_of(r#","page_size":1"#), Ok(1));
         assert_eq!(size_of(r#","page_size":100"#), Ok(100));
         assert_eq!(size_of(r#","page_size":1000"#), Ok(DEFAULT_PAGE_SIZE));
+    }
+
+    #[test]
+    fn the_language_chooses_the_words_and_an_unknown_one_is_a_warning() {
+        let site_of = |language: &str| {
+            let text = format!(r#"{{"version":1,"site":{{"title":"T","language":"{language}"}}}}"#);
+            parse(&text, &options()).map(|manifest| {
+                let warnings: Vec<String> =
+                    manifest.problems.iter().map(ToString::to_string).collect();
+                (manifest.site.lang(), manifest.site.direction(), warnings)
+            })
+        };
+        let Ok((lang, direction, warnings)) = site_of("de-CH") else {
+            panic!("a valid manifest");
+        };
+        assert_eq!(
+            (lang, direction, warnings.len()),
+            (crate::i18n::Lang::De, crate::i18n::Direction::Ltr, 0)
+        );
+        let Ok((lang, direction, _)) = site_of("he") else {
+            panic!("a valid manifest");
+        };
+        assert_eq!(
+            (lang, direction),
+            (crate::i18n::Lang::He, crate::i18n::Direction::Rtl)
+        );
+        let Ok((lang, direction, warnings)) = site_of("fa-IR") else {
+            panic!("a valid manifest");
+        };
+        assert_eq!(
+            (lang, direction),
+            (crate::i18n::Lang::En, crate::i18n::Direction::Rtl)
+        );
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].starts_with("site.language: Folio has no translation for \"fa-IR\""),
+            "{warnings:?}"
+        );
     }
 
     #[test]

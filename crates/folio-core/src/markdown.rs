@@ -14,6 +14,7 @@ use pulldown_cmark::{
 };
 
 use crate::html::escape;
+use crate::i18n::{Lang, Strings};
 use crate::manifest::{normalise_site_path, Manifest, Post};
 use crate::route::Route;
 use crate::sanitize::{RawHtml, Sanitizer};
@@ -56,6 +57,8 @@ pub struct RenderOptions<'a> {
     post_links: Vec<(String, String)>,
     /// What raw HTML may do.
     raw_html: RawHtml,
+    /// The language of the renderer's own words (copy buttons, alert titles, contents).
+    lang: Lang,
 }
 
 impl<'a> RenderOptions<'a> {
@@ -81,6 +84,7 @@ impl<'a> RenderOptions<'a> {
             page: relative(&Route::Post(&post.slug).href()),
             post_links,
             raw_html: manifest.site.raw_html,
+            lang: manifest.site.lang(),
         }
     }
 
@@ -91,13 +95,20 @@ impl<'a> RenderOptions<'a> {
         page: &str,
         post_links: Vec<(String, String)>,
         raw_html: RawHtml,
+        lang: Lang,
     ) -> RenderOptions<'a> {
         RenderOptions {
             file,
             page: page.trim_start_matches('/').to_string(),
             post_links,
             raw_html,
+            lang,
         }
+    }
+
+    /// The language of the renderer's own words.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// What raw HTML may do.
@@ -330,13 +341,13 @@ pub fn parse_text_index(text: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// The class and title of an alert block quote.
-fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+fn alert(kind: BlockQuoteKind, t: &Strings) -> (&'static str, &'static str) {
     match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
+        BlockQuoteKind::Note => ("note", t.note),
+        BlockQuoteKind::Tip => ("tip", t.tip),
+        BlockQuoteKind::Important => ("important", t.important),
+        BlockQuoteKind::Warning => ("warning", t.warning),
+        BlockQuoteKind::Caution => ("caution", t.caution),
     }
 }
 
@@ -352,7 +363,7 @@ fn code_language(info: &str) -> String {
 /// A code block: highlighted when the language is known, escaped otherwise, with a copy
 /// button (which the app wires up) placed over the block so it takes no room. Mermaid
 /// diagrams stay source text in `<pre class="mermaid">`.
-fn code_block(language: &str, code: &str) -> String {
+fn code_block(language: &str, code: &str, t: &Strings) -> String {
     if language == "mermaid" {
         return format!("<pre class=\"mermaid\">{}</pre>\n", escape(code));
     }
@@ -369,7 +380,7 @@ fn code_block(language: &str, code: &str) -> String {
         )
     };
     // tabindex: a block wider than the page scrolls, and keyboard users must reach it.
-    format!("<div class=\"code-block\"{label}><pre tabindex=\"0\"><code{class}>{body}</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>\n")
+    format!("<div class=\"code-block\"{label}><pre tabindex=\"0\"><code{class}>{body}</code></pre><button type=\"button\" class=\"copy-code\">{}</button></div>\n", t.copy)
 }
 
 /// Renders a post's Markdown (front matter is skipped) to sanitised HTML.
@@ -555,7 +566,11 @@ impl<'o, 'a> Filter<'o, 'a> {
                 Event::Text(text) => code.push_str(&text),
                 Event::End(TagEnd::CodeBlock) => {
                     if let Some((language, code)) = self.code_block.take() {
-                        out.push(Event::Html(CowStr::from(code_block(&language, &code))));
+                        out.push(Event::Html(CowStr::from(code_block(
+                            &language,
+                            &code,
+                            self.options.lang.strings(),
+                        ))));
                     }
                 }
                 _ => {}
@@ -565,10 +580,11 @@ impl<'o, 'a> Filter<'o, 'a> {
         match event {
             // Task list boxes say what they are to screen readers (they have no label).
             Event::TaskListMarker(done) => {
+                let t = self.options.lang.strings();
                 let (checked, label) = if done {
-                    (" checked=\"\"", "done")
+                    (" checked=\"\"", t.task_done)
                 } else {
-                    ("", "not done")
+                    ("", t.task_open)
                 };
                 out.push(Event::InlineHtml(CowStr::from(format!(
                     "<input disabled=\"\" type=\"checkbox\"{checked} aria-label=\"{label}\"/>\n"
@@ -576,7 +592,7 @@ impl<'o, 'a> Filter<'o, 'a> {
             }
             // GitHub's alerts, `> [!NOTE]`: a titled, colored block quote.
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = alert(kind);
+                let (class, title) = alert(kind, self.options.lang.strings());
                 out.push(Event::Html(CowStr::from(format!(
                     "<blockquote class=\"alert alert-{class}\"><p class=\"alert-title\">{title}</p>\n"
                 ))));
@@ -684,8 +700,9 @@ impl<'o, 'a> Filter<'o, 'a> {
         }
         // A link to this section, for readers who want to share it.
         out.push(Event::InlineHtml(CowStr::from(format!(
-            r##" <a class="anchor" href="{}#{id}" aria-label="Link to this section">#</a>"##,
-            self.options.page
+            r##" <a class="anchor" href="{}#{id}" aria-label="{}">#</a>"##,
+            self.options.page,
+            self.options.lang.strings().section_link
         ))));
         out.push(Event::End(TagEnd::Heading(level)));
         if matches!(
@@ -704,7 +721,10 @@ impl<'o, 'a> Filter<'o, 'a> {
             return None;
         }
         let page = &self.options.page;
-        let mut html = String::from(r#"<details class="toc" open><summary>Contents</summary><ol>"#);
+        let mut html = format!(
+            r#"<details class="toc" open><summary>{}</summary><ol>"#,
+            self.options.lang.strings().contents
+        );
         let mut in_sublist = false;
         for (index, (is_h3, id, text)) in self.toc.iter().enumerate() {
             match (*is_h3 && index > 0, in_sublist) {
@@ -743,9 +763,11 @@ impl<'o, 'a> Filter<'o, 'a> {
                 .position(|known| known == label)
                 .unwrap_or(usize::MAX)
         });
-        out.push(Event::Html(CowStr::from(
-            r#"<section class="footnotes" aria-label="Footnotes"><ol>"#,
-        )));
+        let t = self.options.lang.strings();
+        out.push(Event::Html(CowStr::from(format!(
+            r#"<section class="footnotes" aria-label="{}"><ol>"#,
+            t.footnotes
+        ))));
         for (label, events) in definitions {
             let id = slugify(&label);
             out.push(Event::Html(CowStr::from(format!(r#"<li id="fn-{id}">"#))));
@@ -754,8 +776,8 @@ impl<'o, 'a> Filter<'o, 'a> {
                 self.event(event, &mut body);
             }
             let backref = Event::InlineHtml(CowStr::from(format!(
-                r##" <a href="{}#fnref-{id}" class="footnote-backref" aria-label="Back to the text">↩</a>"##,
-                self.options.page
+                r##" <a href="{}#fnref-{id}" class="footnote-backref" aria-label="{}">↩</a>"##,
+                self.options.page, t.back_to_text
             )));
             // Inside the last paragraph, so the arrow sits at the end of the note's text.
             match body
@@ -940,8 +962,13 @@ mod tests {
 
     #[track_caller]
     fn check(markdown: &str, expect: &str) {
-        let options =
-            RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new(), RawHtml::Allowlist);
+        let options = RenderOptions::from_parts(
+            "posts/a.md",
+            "posts/a",
+            Vec::new(),
+            RawHtml::Allowlist,
+            Lang::En,
+        );
         let got = render(markdown, &options);
         assert_eq!(got.as_str().trim(), expect.trim(), "markdown:\n{markdown}");
     }
@@ -1074,8 +1101,13 @@ mod tests {
 
     #[test]
     fn trusted_sites_keep_raw_html() {
-        let options =
-            RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new(), RawHtml::Trusted);
+        let options = RenderOptions::from_parts(
+            "posts/a.md",
+            "posts/a",
+            Vec::new(),
+            RawHtml::Trusted,
+            crate::i18n::Lang::En,
+        );
         let html = render(
             "<div onclick=\"go()\">x</div>\n\nText <span style=\"color:red\">red</span>",
             &options,
@@ -1275,7 +1307,13 @@ mod real_posts {
             let text = std::fs::read_to_string(&file).unwrap();
             let html = render(
                 &text,
-                &RenderOptions::from_parts("posts/x.md", "posts/x", Vec::new(), RawHtml::Allowlist),
+                &RenderOptions::from_parts(
+                    "posts/x.md",
+                    "posts/x",
+                    Vec::new(),
+                    RawHtml::Allowlist,
+                    crate::i18n::Lang::En,
+                ),
             );
             let html = html.as_str();
             assert!(

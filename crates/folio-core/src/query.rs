@@ -231,28 +231,6 @@ fn term_counts(posts: &[Arc<Post>], terms_of: impl Fn(&Post) -> Vec<&Term>) -> V
     counts
 }
 
-/// A paged view's title: the heading, then ", page N of M" after the first page.
-pub fn paged_title(heading: &str, listing: &Listing) -> String {
-    if listing.page > 1 {
-        format!("{heading}, page {} of {}", listing.page, listing.n_pages)
-    } else {
-        heading.to_string()
-    }
-}
-
-/// "1 post", "14 posts".
-pub fn count_label(n_posts: usize) -> String {
-    match n_posts {
-        1 => "1 post".to_string(),
-        n => format!("{n} posts"),
-    }
-}
-
-/// "N min read".
-pub fn reading_label(minutes: u32) -> String {
-    format!("{minutes} min read")
-}
-
 /// The document title: "View · Site", or just the site title on the home page.
 pub fn document_title(view: Option<&str>, site_title: &str) -> String {
     match view {
@@ -411,17 +389,6 @@ mod tests {
     }
 
     #[test]
-    fn later_pages_say_which_page_in_the_title() {
-        let mut listing = page(&manifest(25), 1).unwrap();
-        assert_eq!(paged_title("Tagged “Go”", &listing), "Tagged “Go”");
-        listing.page = 2;
-        assert_eq!(
-            paged_title("Tagged “Go”", &listing),
-            "Tagged “Go”, page 2 of 3"
-        );
-    }
-
-    #[test]
     fn numbered_pager_shows_ends_neighbours_and_gaps() {
         check_pager(1, 1, "");
         check_pager(1, 2, "[1] 2");
@@ -509,10 +476,6 @@ mod tests {
 
     #[test]
     fn labels_and_titles() {
-        assert_eq!(count_label(0), "0 posts");
-        assert_eq!(count_label(1), "1 post");
-        assert_eq!(count_label(14), "14 posts");
-        assert_eq!(reading_label(6), "6 min read");
         assert_eq!(
             document_title(Some("Tag: Go"), "Field Notes"),
             "Tag: Go · Field Notes"
@@ -527,8 +490,6 @@ mod tests {
 pub struct ArchiveMonth {
     /// 1 to 12.
     pub month: u8,
-    /// "July".
-    pub name: &'static str,
     /// Its posts, newest first.
     pub posts: Vec<Arc<Post>>,
 }
@@ -543,21 +504,6 @@ pub struct ArchiveYear {
     /// Its months, newest first.
     pub months: Vec<ArchiveMonth>,
 }
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Every post grouped by year and month, newest first.
 pub fn archive_by_year(manifest: &Manifest) -> Vec<ArchiveYear> {
@@ -576,10 +522,8 @@ pub fn archive_by_year(manifest: &Manifest) -> Vec<ArchiveYear> {
         };
         current.count += 1;
         if current.months.last().is_none_or(|last| last.month != month) {
-            let name = MONTH_NAMES[usize::from(month.clamp(1, 12) - 1)];
             current.months.push(ArchiveMonth {
                 month,
-                name,
                 posts: Vec::new(),
             });
         }
@@ -804,7 +748,7 @@ mod archive_and_search_tests {
     #[test]
     fn archive_groups_by_year_and_month_newest_first() {
         let archive = archive_by_year(&site());
-        type Month<'a> = (&'a str, Vec<&'a str>);
+        type Month<'a> = (u8, Vec<&'a str>);
         let shape: Vec<(u16, usize, Vec<Month>)> = archive
             .iter()
             .map(|year| {
@@ -813,7 +757,7 @@ mod archive_and_search_tests {
                     year.count,
                     year.months
                         .iter()
-                        .map(|m| (m.name, m.posts.iter().map(|p| p.slug.as_str()).collect()))
+                        .map(|m| (m.month, m.posts.iter().map(|p| p.slug.as_str()).collect()))
                         .collect(),
                 )
             })
@@ -821,12 +765,8 @@ mod archive_and_search_tests {
         assert_eq!(
             shape,
             [
-                (2024, 2, vec![("July", vec!["b", "a"])]),
-                (
-                    2023,
-                    2,
-                    vec![("December", vec!["c"]), ("January", vec!["d"])]
-                ),
+                (2024, 2, vec![(7, vec!["b", "a"])]),
+                (2023, 2, vec![(12, vec!["c"]), (1, vec!["d"])]),
             ]
         );
     }

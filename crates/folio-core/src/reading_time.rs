@@ -66,6 +66,7 @@ mod tests {
             "posts/a",
             Vec::new(),
             crate::sanitize::RawHtml::Allowlist,
+            crate::i18n::Lang::En,
         );
         let rendered = crate::markdown::render_counted(markdown, &options);
         assert_eq!(

@@ -100,7 +100,7 @@ fn normalise(html: &str) -> String {
 fn rendered(example: &Example, raw_html: RawHtml) -> String {
     render(
         &example.markdown,
-        &RenderOptions::from_parts("x.md", "", Vec::new(), raw_html),
+        &RenderOptions::from_parts("x.md", "", Vec::new(), raw_html, folio_core::i18n::Lang::En),
     )
     .as_str()
     .to_string()

@@ -106,7 +106,7 @@ proptest! {
     #[test]
     fn render_never_panics(markdown in "([#>*_`\\[\\]()!<>|~\\-:\\n ]|[a-z]{1,5}|\\[\\^[a-z1-9]\\]|&[a-z#0-9]{0,5};?){0,60}") {
         for raw_html in [RawHtml::Allowlist, RawHtml::Trusted] {
-            let html = render(&markdown, &RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new(), raw_html));
+            let html = render(&markdown, &RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new(), raw_html, folio_core::i18n::Lang::En));
             if raw_html == RawHtml::Allowlist {
                 prop_assert!(!html.as_str().to_ascii_lowercase().contains("<script"));
             }

@@ -162,8 +162,13 @@ fn no_payload_survives_the_renderer() {
         "the corpus has {} payloads",
         payloads.len()
     );
-    let options =
-        RenderOptions::from_parts("posts/x.md", "posts/x", Vec::new(), RawHtml::Allowlist);
+    let options = RenderOptions::from_parts(
+        "posts/x.md",
+        "posts/x",
+        Vec::new(),
+        RawHtml::Allowlist,
+        folio_core::i18n::Lang::En,
+    );
     let mut failures = Vec::new();
     for (class, payload) in &payloads {
         // Each payload alone, and inside a paragraph, a list item and a table cell.

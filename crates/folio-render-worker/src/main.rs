@@ -5,8 +5,8 @@
 //! blocks the page. The app (`src/renderer.rs`) starts this worker on the first post.
 //!
 //! Protocol, as JS arrays (no serde on either side):
-//! request `[id, markdown, file, page, rawHtml ("trusted" or "allowlist"), linkFile0,
-//! linkHref0, linkFile1, ...]`,
+//! request `[id, markdown, file, page, rawHtml ("trusted" or "allowlist"), lang ("en",
+//! "de", ...), linkFile0, linkHref0, linkFile1, ...]`,
 //! answer `[id, html, minutes]`. Once its handler is installed the worker posts `"ready"`:
 //! messages that arrive while the module is still loading would otherwise be lost.
 
@@ -39,11 +39,12 @@ fn main() {
         } else {
             RawHtml::Allowlist
         };
-        let post_links = (5..request.length())
+        let lang = folio_core::i18n::Lang::from_tag(Some(&text(5)));
+        let post_links = (6..request.length())
             .step_by(2)
             .map(|index| (text(index), text(index + 1)))
             .collect();
-        let options = RenderOptions::from_parts(&file, &page, post_links, raw_html);
+        let options = RenderOptions::from_parts(&file, &page, post_links, raw_html, lang);
         let rendered = folio_core::markdown::render_counted(&markdown, &options);
         let answer = Array::of3(
             &id,

@@ -104,10 +104,18 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
     )?;
 
     // index.html is the home page's prerendered version, written below with the others.
-    let shell = app_shell(options.app.as_deref(), &mut writer, &base_path)?;
+    let shell = with_language(
+        &app_shell(options.app.as_deref(), &mut writer, &base_path)?,
+        &manifest.site,
+    );
     writer.write("404.html", shell.as_bytes())?;
 
     writer.write(MANIFEST, published_manifest(&manifest_text)?.as_bytes())?;
+    // The reader app has English built in and loads any other language's words.
+    let lang = manifest.site.lang();
+    if lang != folio_core::i18n::Lang::En {
+        writer.write(&lang.text_file(), lang.strings().to_text().as_bytes())?;
+    }
     // Scheduled posts are deployed (the app shows them on their date) but not announced:
     // no feed entry, sitemap URL or prerendered page until a build after their date.
     copy_content(site, &options.content, &manifest, &mut writer)?;
@@ -285,6 +293,26 @@ fn app_shell(app: Option<&Path>, writer: &mut Writer, base_path: &str) -> Result
     }
     let shell = shell.replace("<base href=\"/\"", &format!("<base href=\"{base_path}\""));
     Ok(with_csp(&shell))
+}
+
+/// `shell` with `<html lang dir>` of the site's language, so the first paint (and a
+/// screen reader) has the right language and direction before the manifest loads.
+fn with_language(shell: &str, site: &folio_core::Site) -> String {
+    let Some(language) = &site.language else {
+        return shell.to_string();
+    };
+    let direction = match site.direction() {
+        folio_core::i18n::Direction::Rtl => " dir=\"rtl\"",
+        folio_core::i18n::Direction::Ltr => "",
+    };
+    shell.replacen(
+        "<html lang=\"en\">",
+        &format!(
+            "<html lang=\"{}\"{direction}>",
+            folio_core::html::escape(language)
+        ),
+        1,
+    )
 }
 
 /// The Content-Security-Policy of every page, for `script_hashes` of its inline scripts.
