@@ -11,7 +11,7 @@ export function contentSecurityPolicy(hashes) {
   const allowed = hashes.map((hash) => ` 'sha256-${hash}'`).join('');
   return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${allowed}; style-src 'self'; `
     + "img-src 'self' https: http: data:; connect-src 'self'; worker-src 'self'; object-src 'none'; "
-    + "base-uri 'self'; form-action 'none'; frame-src 'none'";
+    + "base-uri 'self'; form-action 'none'; frame-src 'self'";
 }
 
 export function withCsp(html) {

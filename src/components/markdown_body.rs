@@ -13,7 +13,30 @@ pub fn MarkdownBody(
     /// The rendered post.
     html: Arc<SafeHtml>,
 ) -> impl IntoView {
+    if html.has_math_or_diagrams() {
+        load_rich_content();
+    }
     view! { <div class="prose" inner_html=html.as_str().to_string()></div> }
+}
+
+thread_local! {
+    static RICH_CONTENT_LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Adds `rich-content.js` to the page, once: it draws the math and diagrams of this post
+/// and of every post shown after it (the script itself ignores a second copy, such as the
+/// one a prerendered page carries).
+fn load_rich_content() {
+    if RICH_CONTENT_LOADED.with(|loaded| loaded.replace(true)) {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let (Ok(script), Some(body)) = (document.create_element("script"), document.body()) {
+        let _ = script.set_attribute("src", folio_core::markdown::RICH_CONTENT_SCRIPT);
+        let _ = body.append_child(&script);
+    }
 }
 
 /// A `<div>` holding markup from `folio_core::html`: a listing view, the post navigation.

@@ -362,3 +362,34 @@ test.describe('languages', () => {
     });
   });
 });
+
+test('math is typeset and a Mermaid diagram is drawn in a sandboxed frame, under the strict CSP', async ({ page, server }) => {
+  const libraries = [];
+  page.on('request', (request) => {
+    if (/(katex\.min|mermaid\.min)\.js$/.test(request.url())) libraries.push(path.basename(request.url()));
+  });
+  // A post without math or diagrams loads neither library.
+  await page.goto(server.url + 'posts/til-fetch-keepalive');
+  await expect(page.locator('#app .prose p').first()).toBeVisible();
+  expect(libraries).toEqual([]);
+
+  await page.locator('#app nav').getByRole('link', { name: 'Posts' }).click();
+  await page.getByRole('link', { name: 'The Arithmetic of Error Budgets' }).click();
+  const prose = page.locator('#app .prose');
+  // KaTeX drew every formula, with MathML for screen readers.
+  await expect(prose.locator('.math[data-drawn="math"]')).toHaveCount(await prose.locator('.math').count());
+  await expect(prose.locator('.katex-display')).toHaveCount(3);
+  await expect(prose.locator('.math-inline math').first()).toBeAttached();
+  // The diagram: drawn inside a frame that may run scripts and nothing else.
+  const frame = prose.locator('iframe.diagram');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+  await expect(frame).toHaveClass(/drawn/);
+  await expect(prose.locator('pre.mermaid')).toBeHidden();
+  expect((await frame.boundingBox()).height).toBeGreaterThan(80);
+  await expect(page.frameLocator('#app iframe.diagram').locator('svg')).toBeVisible();
+  await expect(page.frameLocator('#app iframe.diagram').locator('svg')).toContainText('Page on call');
+  expect(libraries.sort()).toEqual(['katex.min.js', 'mermaid.min.js']);
+  // The frame is cut off from the page: its origin is opaque.
+  const origin = await page.frameLocator('#app iframe.diagram').locator('body').evaluate(() => window.origin);
+  expect(origin).toBe('null');
+});

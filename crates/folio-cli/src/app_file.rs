@@ -7,5 +7,7 @@ pub fn is_app_file(name: &str) -> bool {
     name.ends_with(".js")
         || name.ends_with(".wasm")
         || name.ends_with(".css")
+        || name.ends_with(".woff2")
         || name == "index.html"
+        || name == "diagram.html"
 }

@@ -204,8 +204,17 @@ impl Context<'_> {
         let markup = self.markup();
         let around = query::neighbours(self.manifest, post.slug.as_str());
         let related = query::related(self.manifest, post, RELATED_POSTS);
+        // Math and diagrams are drawn before the app arrives too.
+        let rich_content = if html.has_math_or_diagrams() {
+            format!(
+                "<script src=\"{}\" defer></script>",
+                folio_core::markdown::RICH_CONTENT_SCRIPT
+            )
+        } else {
+            String::new()
+        };
         let main = format!(
-            "<article class=\"post\"><header class=\"post-header\">{}</header><div class=\"prose\">{}</div></article><div class=\"post-footer\">{}</div>",
+            "<article class=\"post\"><header class=\"post-header\">{}</header><div class=\"prose\">{}</div></article><div class=\"post-footer\">{}</div>{rich_content}",
             markup.post_header(post, Some(minutes), site_author.map(String::as_str)).as_str(),
             html.as_str(),
             markup

@@ -42,7 +42,16 @@ impl SafeHtml {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether the post has math (`$…$`, `$$…$$`) or Mermaid diagrams, which the page draws
+    /// with `rich-content.js` (KaTeX, and Mermaid in a sandboxed frame).
+    pub fn has_math_or_diagrams(&self) -> bool {
+        self.0.contains("<span class=\"math math-") || self.0.contains("<pre class=\"mermaid\">")
+    }
 }
+
+/// The script that draws math and diagrams, relative to the site root.
+pub const RICH_CONTENT_SCRIPT: &str = "rich-content.js";
 
 /// What a post needs to render. Built by [`RenderOptions::for_post`], the one constructor
 /// that the app and the CLI share, so both produce the same HTML.
@@ -162,7 +171,8 @@ pub(crate) fn parser(text: &str) -> Parser<'_> {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM;
+        | Options::ENABLE_GFM
+        | Options::ENABLE_MATH;
     Parser::new_ext(text, options)
 }
 
@@ -971,6 +981,21 @@ mod tests {
         );
         let got = render(markdown, &options);
         assert_eq!(got.as_str().trim(), expect.trim(), "markdown:\n{markdown}");
+    }
+
+    #[test]
+    fn math_is_kept_as_tex_for_the_page_to_draw_and_prices_stay_text() {
+        check(
+            "Energy $E = mc^2$ and\n\n$$\n\\int_0^1 x < y\n$$",
+            "<p>Energy <span class=\"math math-inline\">E = mc^2</span> and</p>\n<p><span class=\"math math-display\">\n\\int_0^1 x &lt; y\n</span></p>",
+        );
+        check("It costs $5 and $10.", "<p>It costs $5 and $10.</p>");
+        check("Use $HOME or $ PATH $", "<p>Use $HOME or $ PATH $</p>");
+        let options =
+            RenderOptions::from_parts("a.md", "a", Vec::new(), RawHtml::Allowlist, Lang::En);
+        assert!(render("$x$", &options).has_math_or_diagrams());
+        assert!(render("```mermaid\ngraph TD\n```", &options).has_math_or_diagrams());
+        assert!(!render("Plain `$x$` text.", &options).has_math_or_diagrams());
     }
 
     #[test]

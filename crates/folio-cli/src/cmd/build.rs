@@ -327,7 +327,7 @@ pub fn content_security_policy(script_hashes: &[String]) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
          img-src 'self' https: http: data:; connect-src 'self'; worker-src 'self'; object-src 'none'; \
-         base-uri 'self'; form-action 'none'; frame-src 'none'"
+         base-uri 'self'; form-action 'none'; frame-src 'self'"
     )
 }
 
