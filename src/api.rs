@@ -223,6 +223,7 @@ pub async fn load_site() -> Result<Arc<Manifest>, LoadError> {
         load_strings(lang).await
     };
     crate::set_language(&manifest.site, words);
+    crate::integrations::start_analytics(&manifest);
     Ok(Arc::new(manifest))
 }
 

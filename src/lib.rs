@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod integrations;
 pub mod pages;
 pub mod renderer;
 
@@ -228,6 +229,7 @@ fn CurrentView() -> impl IntoView {
             first_view.set_value(false);
         } else {
             request_animation_frame(focus_heading);
+            integrations::count_navigation(&pathname);
         }
         let path = route_path(&pathname);
         let owned = |text: &str| text.to_string();

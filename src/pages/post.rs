@@ -14,6 +14,7 @@ use crate::api::{fetch_text, Expected, LoadError};
 use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader};
+use crate::integrations;
 use crate::pages::{set_view_title, with_site, Readiness};
 use crate::{href, mark_ready, markup, renderer, strings, use_site};
 
@@ -98,9 +99,12 @@ pub fn PostPage(
             &post,
             &around,
             &related,
-            manifest.site.edit_url.as_deref(),
+            &manifest.site,
             page_url.as_deref(),
         );
+        if let Some(comments) = &manifest.site.comments {
+            integrations::show_comments(comments, manifest.site.language.as_deref());
+        }
         let file = post.file.clone();
         let content = move || {
             let view = match current() {

@@ -2,7 +2,7 @@
 // URL, numbered pages, and newer / older / related posts under a post.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, dist } from './fixtures.js';
+import { test, expect, dist, folioIntegrations } from './fixtures.js';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'posts.json'), 'utf8'));
 const published = manifest.posts.filter((post) => !post.draft);
@@ -392,4 +392,54 @@ test('math is typeset and a Mermaid diagram is drawn in a sandboxed frame, under
   // The frame is cut off from the page: its origin is opaque.
   const origin = await page.frameLocator('#app iframe.diagram').locator('body').evaluate(() => window.origin);
   expect(origin).toBe('null');
+});
+
+test('a site that names no services loads nothing from another origin', async ({ page, server }) => {
+  const foreign = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) foreign.push(request.url());
+  });
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'The Arithmetic of Error Budgets' }).click();
+  await expect(page.locator('#app .prose .katex').first()).toBeVisible();
+  await expect(page.locator('#app .comments')).toHaveCount(0);
+  expect(foreign).toEqual([]);
+});
+
+test.describe('comments and analytics', () => {
+  test.use({ serve: { root: folioIntegrations } });
+  test('load as the site names them, within the policy its build widened for them', async ({ page, server }) => {
+    // The services' scripts, faked at their real addresses (the CSP still applies to them).
+    await page.route('https://gc.zgo.at/count.js', (route) => route.fulfill({
+      contentType: 'text/javascript',
+      body: `window.__endpoint = document.currentScript.dataset.goatcounter;
+             window.__counted = [location.pathname];
+             window.goatcounter = { count: (options) => window.__counted.push(options.path) };`,
+    }));
+    await page.route('https://giscus.app/client.js', (route) => route.fulfill({
+      contentType: 'text/javascript',
+      body: `(() => {
+               const script = document.currentScript;
+               const frame = document.createElement('iframe');
+               frame.className = 'giscus-frame';
+               frame.title = 'Comments';
+               frame.src = 'https://giscus.app/widget?repo=' + encodeURIComponent(script.dataset.repo) + '&lang=' + script.dataset.lang;
+               script.after(frame);
+             })();`,
+    }));
+    await page.route('https://giscus.app/widget**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><p>Pas encore de commentaires.</p>' }));
+    await page.goto(server.url);
+    await expect.poll(() => page.evaluate(() => window.__endpoint)).toBe('https://folio-test.goatcounter.com/count');
+    await page.locator('#app').getByRole('link', { name: 'Bonjour' }).first().click();
+    const comments = page.locator('#app section.comments');
+    await expect(comments).toHaveAttribute('aria-label', 'Commentaires');
+    await expect(comments.locator('script')).toHaveAttribute('data-repo', 'folio-blog/field-notes');
+    await expect(comments.locator('script')).toHaveAttribute('data-lang', 'fr');
+    await expect(page.frameLocator('#app .giscus-frame').locator('p')).toHaveText('Pas encore de commentaires.');
+    // The app counts each navigation; the script counted the page it loaded on.
+    await expect.poll(() => page.evaluate(() => window.__counted)).toEqual(['/', '/posts/bonjour']);
+    // Another post gets its own thread.
+    await page.goto(server.url + 'posts/deuxieme');
+    await expect(page.locator('#app section.comments script')).toHaveCount(1);
+  });
 });

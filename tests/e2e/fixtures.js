@@ -11,6 +11,7 @@ export const dist = path.join(repo, 'dist');
 export const distBlog = path.join(repo, 'target', 'dist-blog');
 export const folioBlog = path.join(repo, 'target', 'folio-blog');
 export const folioRoot = path.join(repo, 'target', 'folio-root');
+export const folioIntegrations = path.join(repo, 'target', 'folio-integrations');
 export const sites = path.join(repo, 'tests', 'sites');
 
 export const test = base.extend({

@@ -222,7 +222,7 @@ impl Context<'_> {
                     post,
                     &around,
                     &related,
-                    self.manifest.site.edit_url.as_deref(),
+                    &self.manifest.site,
                     self.base_url
                         .map(|base_url| absolute(base_url, &Route::Post(&post.slug).href()))
                         .as_deref(),

@@ -847,3 +847,53 @@ fn quiet_prints_nothing_but_problems() {
     assert!(output.status.success());
     assert_eq!(stdout(&output), "");
 }
+
+#[test]
+fn services_widen_the_csp_only_for_what_the_site_names_and_the_language_ships_its_words() {
+    let policy = |html: &str| -> String {
+        let start = html.find("Content-Security-Policy\" content=\"").unwrap() + 34;
+        html[start..start + html[start..].find('"').unwrap()].to_string()
+    };
+    let (_temp, site) = sample("integrations");
+    let output = folio(&["build", ".", "--out", "out"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = site.join("out");
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    let csp = policy(&home);
+    assert!(
+        csp.contains(" https://giscus.app https://gc.zgo.at; style-src 'self';"),
+        "{csp}"
+    );
+    assert!(
+        csp.contains("connect-src 'self' https://folio-test.goatcounter.com;"),
+        "{csp}"
+    );
+    assert!(
+        csp.ends_with("frame-src 'self' https://giscus.app"),
+        "{csp}"
+    );
+    // Every page, the 404 page too, carries the same policy.
+    for page in ["404.html", "posts/bonjour.html", "tags/essai.html"] {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        assert_eq!(policy(&html), csp, "{page}");
+        assert!(html.contains("<html lang=\"fr\">"), "{page}");
+    }
+    // The French words: the prerendered pages, and the list the app loads.
+    assert!(home.contains("<time datetime=\"2025-04-07\">7 avr. 2025</time>"));
+    assert!(home.contains(">Derniers articles</h1>"));
+    let words = fs::read_to_string(out.join("i18n/fr.txt")).unwrap();
+    assert!(
+        words.starts_with("folio-strings 1 fr\nAller au contenu\n"),
+        "{words}"
+    );
+
+    // A site that names no service: nothing but its own origin, and no word list.
+    let (_temp, minimal) = sample("minimal");
+    let output = folio(&["build", ".", "--out", "out"], &minimal);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = fs::read_to_string(minimal.join("out/index.html")).unwrap();
+    let csp = policy(&html);
+    assert!(!csp.contains("https://"), "{csp}");
+    assert!(csp.contains("connect-src 'self';") && csp.ends_with("frame-src 'self'"));
+    assert!(!minimal.join("out/i18n").exists());
+}

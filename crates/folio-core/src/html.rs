@@ -623,15 +623,17 @@ impl Markup {
     }
 
     /// Everything under a post: "Edit this page" (when the site names where), share links
-    /// (when the post's absolute URL is known), newer and older posts, related posts.
+    /// (when the post's absolute URL is known), newer and older posts, related posts, and
+    /// the place for comments (when the site names a service).
     pub fn post_footer(
         &self,
         post: &Post,
         around: &Neighbours,
         related: &[Arc<Post>],
-        edit_url: Option<&str>,
+        site: &Site,
         page_url: Option<&str>,
     ) -> SafeHtml {
+        let edit_url = site.edit_url.as_deref();
         let mut html = String::new();
         if edit_url.is_some() || page_url.is_some() {
             html.push_str("<div class=\"post-actions\">");
@@ -682,6 +684,14 @@ impl Markup {
             around.older.as_deref(),
             related,
         ));
+        // The service's script (added by the app) draws the comments in here.
+        if site.comments.is_some() {
+            let _ = write!(
+                html,
+                "<section class=\"comments\" aria-label=\"{}\"></section>",
+                self.t.comments
+            );
+        }
         SafeHtml::from_markup(html)
     }
 
@@ -838,8 +848,18 @@ mod tests {
     use crate::query;
 
     fn site(posts: &str) -> Manifest {
+        site_with("", posts)
+    }
+
+    /// A site with more `settings` in its `site` block (`"key":value` pairs, or nothing).
+    fn site_with(settings: &str, posts: &str) -> Manifest {
+        let settings = if settings.is_empty() {
+            String::new()
+        } else {
+            format!(",{settings}")
+        };
         let text = format!(
-            r#"{{"version":1,"site":{{"title":"T","author":"Site Author"}},"posts":[{posts}]}}"#
+            r#"{{"version":1,"site":{{"title":"T","author":"Site Author"{settings}}},"posts":[{posts}]}}"#
         );
         parse(
             &text,
@@ -1121,15 +1141,22 @@ mod tests {
         let post = &manifest.posts[0];
         let markup = Markup::new("");
         let around = Neighbours::default();
-        let bare = markup.post_footer(post, &around, &[], None, None);
+        let bare = markup.post_footer(post, &around, &[], &manifest.site, None);
         assert_eq!(bare.as_str(), "");
+        let configured = site_with(
+            r#""edit_url":"https://github.com/me/blog/edit/main/","comments":{"provider":"utterances","repo":"me/blog"}"#,
+            HOSTILE,
+        );
         let html = markup.post_footer(
-            post,
+            &configured.posts[0],
             &around,
             &[],
-            Some("https://github.com/me/blog/edit/main/"),
+            &configured.site,
             Some("https://example.org/posts/x"),
         );
+        assert!(html
+            .as_str()
+            .ends_with("<section class=\"comments\" aria-label=\"Comments\"></section>"));
         let html = html.as_str();
         assert!(html.contains("<a href=\"https://github.com/me/blog/edit/main/posts/x.md\" rel=\"noopener\">Edit this page</a>"), "{html}");
         assert!(html.contains("href=\"https://bsky.app/intent/compose?text=%3Cscript%3Ealert%281%29%3C%2Fscript%3E%20https%3A%2F%2Fexample.org%2Fposts%2Fx\""), "{html}");

@@ -286,6 +286,7 @@ pub struct Strings {
     pub older: &'static str,
     pub more_posts: &'static str,
     pub related: &'static str,
+    pub comments: &'static str,
     pub contents: &'static str,
     pub copy: &'static str,
     pub copied: &'static str,
@@ -476,7 +477,7 @@ text_form!(
     latest_posts, paged_title, posts_heading, no_posts, nothing_yet, newer_posts, older_posts,
     page_of, pages_label, tags_heading, categories_heading, tagged, in_category,
     narrow_by_category, narrow_by_tag, all, all_posts, min_read, updated, draft, by, share,
-    email, edit_page, newer, older, more_posts, related, contents, copy, copied, section_link,
+    email, edit_page, newer, older, more_posts, related, comments, contents, copy, copied, section_link,
     footnotes, back_to_text, task_done, task_open, note, tip, important, warning, caution,
     archive, search, search_posts, search_hint, no_match, results_for, best_shown,
     error_title, error_heading, back_home, not_found_title, not_found_status,
@@ -561,6 +562,7 @@ pub static EN: Strings = Strings {
     older: "Older",
     more_posts: "More posts",
     related: "Related posts",
+    comments: "Comments",
     contents: "Contents",
     copy: "Copy",
     copied: "Copied",
@@ -663,6 +665,7 @@ pub static DE: Strings = Strings {
     older: "Älter",
     more_posts: "Weitere Beiträge",
     related: "Ähnliche Beiträge",
+    comments: "Kommentare",
     contents: "Inhalt",
     copy: "Kopieren",
     copied: "Kopiert",
@@ -766,6 +769,7 @@ pub static FR: Strings = Strings {
     older: "Plus ancien",
     more_posts: "Autres articles",
     related: "Articles similaires",
+    comments: "Commentaires",
     contents: "Sommaire",
     copy: "Copier",
     copied: "Copié",
@@ -869,6 +873,7 @@ pub static ES: Strings = Strings {
     older: "Anterior",
     more_posts: "Más entradas",
     related: "Entradas relacionadas",
+    comments: "Comentarios",
     contents: "Contenido",
     copy: "Copiar",
     copied: "Copiado",
@@ -971,6 +976,7 @@ pub static JA: Strings = Strings {
     older: "古い記事",
     more_posts: "その他の記事",
     related: "関連記事",
+    comments: "コメント",
     contents: "目次",
     copy: "コピー",
     copied: "コピーしました",
@@ -1072,6 +1078,7 @@ pub static ZH: Strings = Strings {
     older: "较早",
     more_posts: "更多文章",
     related: "相关文章",
+    comments: "评论",
     contents: "目录",
     copy: "复制",
     copied: "已复制",
@@ -1179,6 +1186,7 @@ pub static AR: Strings = Strings {
     older: "الأقدم",
     more_posts: "مقالات أخرى",
     related: "مقالات ذات صلة",
+    comments: "التعليقات",
     contents: "المحتويات",
     copy: "نسخ",
     copied: "تم النسخ",
@@ -1319,6 +1327,7 @@ pub static HE: Strings = Strings {
     older: "ישן יותר",
     more_posts: "פוסטים נוספים",
     related: "פוסטים קשורים",
+    comments: "תגובות",
     contents: "תוכן העניינים",
     copy: "העתקה",
     copied: "הועתק",
@@ -1501,8 +1510,12 @@ mod tests {
             // Another language's file, a short file and a long one are refused.
             let other = if lang == Lang::De { Lang::Fr } else { Lang::De };
             assert_eq!(Strings::from_text(other, text), None);
-            let short: &'static str =
-                Box::leak(text[..text.len() / 2].to_string().into_boxed_str());
+            let half: String = text
+                .lines()
+                .take(40)
+                .map(|line| format!("{line}\n"))
+                .collect();
+            let short: &'static str = Box::leak(half.into_boxed_str());
             assert_eq!(Strings::from_text(lang, short), None);
             let long: &'static str = Box::leak(format!("{text}extra\n").into_boxed_str());
             assert_eq!(Strings::from_text(lang, long), None);

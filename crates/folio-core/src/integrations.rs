@@ -197,7 +197,9 @@ pub fn csp_sources(comments: Option<&Comments>, analytics: Option<&Analytics>) -
         }
         Some(Analytics::GoatCounter { code }) => {
             sources.script.push("https://gc.zgo.at".into());
-            sources.connect.push(format!("https://{code}.goatcounter.com"));
+            sources
+                .connect
+                .push(format!("https://{code}.goatcounter.com"));
         }
         None => {}
     }
@@ -217,7 +219,8 @@ fn https_origin(url: &str) -> Option<String> {
         && host
             .bytes()
             .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.');
-    let port_ok = port.is_none_or(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()));
+    let port_ok =
+        port.is_none_or(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()));
     (host_ok && port_ok).then(|| format!("https://{}", authority.to_ascii_lowercase()))
 }
 
@@ -225,6 +228,89 @@ fn https_origin(url: &str) -> Option<String> {
 pub(crate) struct Reader<'p> {
     problems: &'p mut Vec<Problem>,
 }
+
+/// One field of a service's settings: its name, the check its value must pass, what the
+/// check wants (for the warning), and its default (`None`: required).
+struct Field {
+    name: &'static str,
+    valid: fn(&str) -> bool,
+    what: &'static str,
+    default: Option<&'static str>,
+}
+
+const REPO: Field = Field {
+    name: "repo",
+    valid: is_repo,
+    what: "owner/name of a GitHub repository",
+    default: None,
+};
+
+const GISCUS_FIELDS: [Field; 5] = [
+    REPO,
+    Field {
+        name: "repo_id",
+        valid: is_name,
+        what: "the id giscus.app gives",
+        default: None,
+    },
+    Field {
+        name: "category",
+        valid: is_text,
+        what: "a category name",
+        default: None,
+    },
+    Field {
+        name: "category_id",
+        valid: is_name,
+        what: "the id giscus.app gives",
+        default: None,
+    },
+    Field {
+        name: "mapping",
+        valid: is_mapping,
+        what: "pathname, url, title or og:title",
+        default: Some("pathname"),
+    },
+];
+
+const UTTERANCES_FIELDS: [Field; 3] = [
+    REPO,
+    Field {
+        name: "issue_term",
+        valid: is_mapping,
+        what: "pathname, url, title or og:title",
+        default: Some("pathname"),
+    },
+    // An empty label means none.
+    Field {
+        name: "label",
+        valid: is_text,
+        what: "a label",
+        default: Some(""),
+    },
+];
+
+const PLAUSIBLE_FIELDS: [Field; 2] = [
+    Field {
+        name: "domain",
+        valid: is_domain,
+        what: "a domain such as example.com",
+        default: None,
+    },
+    Field {
+        name: "script",
+        valid: is_https_url,
+        what: "an https URL",
+        default: Some(PLAUSIBLE_SCRIPT),
+    },
+];
+
+const GOATCOUNTER_FIELDS: [Field; 1] = [Field {
+    name: "code",
+    valid: is_goatcounter_code,
+    what: "the site code of CODE.goatcounter.com",
+    default: None,
+}];
 
 impl<'p> Reader<'p> {
     pub(crate) fn new(problems: &'p mut Vec<Problem>) -> Self {
@@ -240,136 +326,154 @@ impl<'p> Reader<'p> {
         });
     }
 
-    /// The object at `site.FIELD`, if set; a warning if it is not an object.
-    fn object<'v>(&mut self, site: &'v Map<String, Value>, field: &str) -> Option<&'v Map<String, Value>> {
-        match site.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(object)) => Some(object),
-            Some(other) => {
-                self.warn(
-                    format!("site.{field}"),
-                    ProblemKind::WrongType {
-                        expected: "an object",
-                        found: crate::manifest::type_name(other),
-                    },
-                );
-                None
-            }
-        }
-    }
-
-    /// A string of `object` that passes `valid`, else a warning (`what` says what it
-    /// should be) and `None`.
-    fn text(
+    /// The service named at `site.SETTING` (one of `providers`) and its fields, checked:
+    /// `None`, with a warning for each problem, when anything required is missing or bad.
+    /// Table-driven, so the reader app carries one small loop instead of code per field.
+    fn service(
         &mut self,
-        object: &Map<String, Value>,
-        path: &str,
-        field: &str,
-        valid: fn(&str) -> bool,
-        what: &'static str,
-    ) -> Option<String> {
-        let path = format!("{path}.{field}");
-        match object.get(field) {
-            None | Some(Value::Null) => {
-                self.warn(path, ProblemKind::Missing);
-                None
-            }
-            Some(Value::String(text)) if valid(text.trim()) => Some(text.trim().to_string()),
-            Some(Value::String(text)) => {
-                self.warn(path, ProblemKind::BadSetting { value: text.clone(), expected: what });
-                None
-            }
+        site: &Map<String, Value>,
+        setting: &str,
+        providers: [(&'static str, &[Field]); 2],
+    ) -> Option<(usize, Vec<String>)> {
+        let path = format!("site.{setting}");
+        let object = match site.get(setting) {
+            None | Some(Value::Null) => return None,
+            Some(Value::Object(object)) => object,
             Some(other) => {
+                let found = crate::manifest::type_name(other);
                 self.warn(
                     path,
                     ProblemKind::WrongType {
-                        expected: "a string",
-                        found: crate::manifest::type_name(other),
+                        expected: "an object",
+                        found,
                     },
                 );
-                None
+                return None;
             }
-        }
-    }
-
-    /// An optional string: the default when absent, else as [`Reader::text`].
-    fn text_or(
-        &mut self,
-        object: &Map<String, Value>,
-        path: &str,
-        field: &str,
-        default: &str,
-        valid: fn(&str) -> bool,
-        what: &'static str,
-    ) -> Option<String> {
-        match object.get(field) {
-            None | Some(Value::Null) => Some(default.to_string()),
-            Some(_) => self.text(object, path, field, valid, what),
-        }
-    }
-
-    fn unknown_fields(&mut self, object: &Map<String, Value>, path: &str, known: &[&str]) {
+        };
+        let provider = object
+            .get("provider")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let Some(which) = providers.iter().position(|(name, _)| *name == provider) else {
+            let expected = if setting == "comments" {
+                "\"giscus\" or \"utterances\""
+            } else {
+                "\"plausible\" or \"goatcounter\""
+            };
+            let kind = match object.get("provider") {
+                None | Some(Value::Null) => ProblemKind::Missing,
+                Some(value) => ProblemKind::BadSetting {
+                    value: value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_string),
+                    expected,
+                },
+            };
+            self.warn(format!("{path}.provider"), kind);
+            return None;
+        };
+        let fields = providers[which].1;
         for key in object.keys() {
-            if !known.contains(&key.as_str()) {
+            if key != "provider" && !fields.iter().any(|field| field.name == key) {
                 self.warn(format!("{path}.{key}"), ProblemKind::UnknownField);
             }
         }
+        let mut values = Vec::with_capacity(fields.len());
+        let mut complete = true;
+        for field in fields {
+            let field_path = format!("{path}.{}", field.name);
+            let value = match (object.get(field.name), field.default) {
+                (None | Some(Value::Null), Some(default)) => Some(default.to_string()),
+                (None | Some(Value::Null), None) => {
+                    self.warn(field_path, ProblemKind::Missing);
+                    None
+                }
+                (Some(Value::String(text)), _) if (field.valid)(text.trim()) => {
+                    Some(text.trim().to_string())
+                }
+                (Some(Value::String(text)), _) => {
+                    let kind = ProblemKind::BadSetting {
+                        value: text.clone(),
+                        expected: field.what,
+                    };
+                    self.warn(field_path, kind);
+                    None
+                }
+                (Some(other), _) => {
+                    let found = crate::manifest::type_name(other);
+                    let kind = ProblemKind::WrongType {
+                        expected: "a string",
+                        found,
+                    };
+                    self.warn(field_path, kind);
+                    None
+                }
+            };
+            complete &= value.is_some();
+            values.extend(value);
+        }
+        complete.then_some((which, values))
     }
 
     /// `site.comments`.
     pub(crate) fn comments(&mut self, site: &Map<String, Value>) -> Option<Comments> {
-        let object = self.object(site, "comments")?;
-        let path = "site.comments";
-        let provider = self.text(object, path, "provider", |p| matches!(p, "giscus" | "utterances"), "\"giscus\" or \"utterances\"")?;
-        let repo = self.text(object, path, "repo", is_repo, "owner/name of a GitHub repository");
-        let comments = if provider == "giscus" {
-            self.unknown_fields(object, path, &["provider", "repo", "repo_id", "category", "category_id", "mapping"]);
-            let repo_id = self.text(object, path, "repo_id", is_id, "the id giscus.app gives");
-            let category = self.text(object, path, "category", |c| !c.is_empty(), "a category name");
-            let category_id = self.text(object, path, "category_id", is_id, "the id giscus.app gives");
-            let mapping = self.text_or(object, path, "mapping", "pathname", is_mapping, "pathname, url, title or og:title");
+        let (which, values) = self.service(
+            site,
+            "comments",
+            [
+                ("giscus", &GISCUS_FIELDS),
+                ("utterances", &UTTERANCES_FIELDS),
+            ],
+        )?;
+        let mut values = values.into_iter();
+        let mut next = || values.next().unwrap_or_default();
+        Some(if which == 0 {
             Comments::Giscus {
-                repo: repo?,
-                repo_id: repo_id?,
-                category: category?,
-                category_id: category_id?,
-                mapping: mapping?,
+                repo: next(),
+                repo_id: next(),
+                category: next(),
+                category_id: next(),
+                mapping: next(),
             }
         } else {
-            self.unknown_fields(object, path, &["provider", "repo", "issue_term", "label"]);
-            let issue_term = self.text_or(object, path, "issue_term", "pathname", is_mapping, "pathname, url, title or og:title");
-            let label = match object.get("label") {
-                None | Some(Value::Null) => None,
-                Some(_) => Some(self.text(object, path, "label", |l| !l.is_empty(), "a label")?),
-            };
             Comments::Utterances {
-                repo: repo?,
-                issue_term: issue_term?,
-                label,
+                repo: next(),
+                issue_term: next(),
+                label: Some(next()).filter(|label| !label.is_empty()),
             }
-        };
-        Some(comments)
+        })
     }
 
     /// `site.analytics`.
     pub(crate) fn analytics(&mut self, site: &Map<String, Value>) -> Option<Analytics> {
-        let object = self.object(site, "analytics")?;
-        let path = "site.analytics";
-        let provider = self.text(object, path, "provider", |p| matches!(p, "plausible" | "goatcounter"), "\"plausible\" or \"goatcounter\"")?;
-        if provider == "plausible" {
-            self.unknown_fields(object, path, &["provider", "domain", "script"]);
-            let domain = self.text(object, path, "domain", is_domain, "a domain such as example.com");
-            let script = self.text_or(object, path, "script", PLAUSIBLE_SCRIPT, |url| https_origin(url).is_some(), "an https URL");
-            Some(Analytics::Plausible {
-                domain: domain?,
-                script: script?,
-            })
+        let (which, values) = self.service(
+            site,
+            "analytics",
+            [
+                ("plausible", &PLAUSIBLE_FIELDS),
+                ("goatcounter", &GOATCOUNTER_FIELDS),
+            ],
+        )?;
+        let mut values = values.into_iter();
+        let mut next = || values.next().unwrap_or_default();
+        Some(if which == 0 {
+            Analytics::Plausible {
+                domain: next(),
+                script: next(),
+            }
         } else {
-            self.unknown_fields(object, path, &["provider", "code"]);
-            let code = self.text(object, path, "code", is_goatcounter_code, "the site code of CODE.goatcounter.com");
-            Some(Analytics::GoatCounter { code: code? })
-        }
+            Analytics::GoatCounter { code: next() }
+        })
     }
+}
+
+fn is_text(text: &str) -> bool {
+    !text.is_empty()
+}
+
+fn is_https_url(text: &str) -> bool {
+    https_origin(text).is_some()
 }
 
 fn is_name(text: &str) -> bool {
@@ -382,10 +486,6 @@ fn is_name(text: &str) -> bool {
 fn is_repo(text: &str) -> bool {
     text.split_once('/')
         .is_some_and(|(owner, name)| is_name(owner) && is_name(name))
-}
-
-fn is_id(text: &str) -> bool {
-    is_name(text)
 }
 
 fn is_mapping(text: &str) -> bool {
@@ -436,7 +536,9 @@ mod tests {
         let script = comments.script("de-AT");
         assert_eq!(script.src, "https://giscus.app/client.js");
         assert!(script.attributes.contains(&("data-repo", "me/blog".into())));
-        assert!(script.attributes.contains(&("data-mapping", "pathname".into())));
+        assert!(script
+            .attributes
+            .contains(&("data-mapping", "pathname".into())));
         assert!(script.attributes.contains(&("data-lang", "de".into())));
         assert_eq!(giscus_lang("zh-Hant"), "zh-TW");
         assert_eq!(giscus_lang("zh"), "zh-CN");
@@ -488,7 +590,10 @@ mod tests {
         let goatcounter = analytics.unwrap();
         assert_eq!(
             goatcounter.script().attributes[0],
-            ("data-goatcounter", "https://myblog.goatcounter.com/count".to_string())
+            (
+                "data-goatcounter",
+                "https://myblog.goatcounter.com/count".to_string()
+            )
         );
         assert!(!goatcounter.counts_navigations_itself());
         let sources = csp_sources(None, Some(&goatcounter));
@@ -506,8 +611,8 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "site.comments.repo: \"me\" is not owner/name of a GitHub repository",
                 "site.comments.extra: is not a known field and is ignored",
+                "site.comments.repo: \"me\" is not owner/name of a GitHub repository",
                 "site.comments.repo_id: is missing; it is required",
                 "site.comments.category_id: \"x y\" is not the id giscus.app gives",
                 "site.analytics.script: \"https://x.io; script-src *\" is not an https URL",
@@ -521,12 +626,18 @@ mod tests {
         );
         let (_, analytics, problems) = read(r#"{"analytics":"plausible"}"#);
         assert_eq!(analytics, None);
-        assert_eq!(problems, ["site.analytics: must be an object, not a string"]);
+        assert_eq!(
+            problems,
+            ["site.analytics: must be an object, not a string"]
+        );
     }
 
     #[test]
     fn origins_are_rebuilt_from_plain_host_names() {
-        assert_eq!(https_origin("https://plausible.io/js/s.js"), Some("https://plausible.io".into()));
+        assert_eq!(
+            https_origin("https://plausible.io/js/s.js"),
+            Some("https://plausible.io".into())
+        );
         for bad in [
             "http://plausible.io/s.js",
             "https://",

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use crate::date::PostDate;
+use crate::integrations::{Analytics, Comments};
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::sanitize::RawHtml;
 use crate::slug::{slugify, Slug};
@@ -114,6 +115,10 @@ pub struct Site {
     /// Where a post's source can be edited: this URL followed by the post's `file`, such
     /// as `https://github.com/me/blog/edit/main/` (`edit_url`). A Folio extension.
     pub edit_url: Option<String>,
+    /// Comments under each post (`comments`: giscus or utterances). A Folio extension.
+    pub comments: Option<Comments>,
+    /// Page-view counting (`analytics`: Plausible or GoatCounter). A Folio extension.
+    pub analytics: Option<Analytics>,
 }
 
 impl Site {
@@ -387,6 +392,9 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
         problems: Vec::new(),
     };
     let title = reader.required_text("title");
+    let mut services = crate::integrations::Reader::new(&mut reader.problems);
+    let comments = services.comments(fields);
+    let analytics = services.analytics(fields);
     let site = Site {
         title: title.unwrap_or_default(),
         description: reader.optional_text("description"),
@@ -415,6 +423,8 @@ fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site
         search_index: reader
             .optional_text("search_index")
             .and_then(|path| reader.path_field("search_index", path)),
+        comments,
+        analytics,
     };
     reader.unknown_fields(SITE_FIELDS);
     // The title is in every view and document title: without it there is no site to show.
@@ -441,6 +451,8 @@ pub const SITE_FIELDS: &[&str] = &[
     "scheduled",
     "edit_url",
     "search_index",
+    "comments",
+    "analytics",
 ];
 
 /// Reads the fields of one JSON object, recording a problem for each bad one.
@@ -808,7 +820,7 @@ fn warning(path: String, slug: Option<String>, kind: ProblemKind) -> Problem {
     }
 }
 
-fn type_name(value: &Value) -> &'static str {
+pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true or false",

@@ -47,6 +47,13 @@ pub enum ProblemKind {
     NotAbsolute(String),
     /// `page_size` is not a whole number from 1 to 100.
     BadPageSize,
+    /// A setting whose value has the wrong form.
+    BadSetting {
+        /// The value found.
+        value: String,
+        /// What it should be.
+        expected: &'static str,
+    },
     /// A `site.language` Folio has no words for (the site's own text is unaffected).
     UnknownLanguage {
         /// The tag found.
@@ -100,6 +107,9 @@ impl fmt::Display for ProblemKind {
             ProblemKind::BadMinutes => write!(f, "must be a whole number of minutes, 1 or more"),
             ProblemKind::NotAbsolute(value) => write!(f, "{value:?} is not an absolute URL; use one such as https://example.org/blog/"),
             ProblemKind::UnknownField => write!(f, "is not a known field and is ignored"),
+            ProblemKind::BadSetting { value, expected } => {
+                write!(f, "{value:?} is not {expected}")
+            }
             ProblemKind::UnknownLanguage { tag } => write!(
                 f,
                 "Folio has no translation for {tag:?} (it has en, de, fr, es, ja, zh, ar and he); its own words will be English"

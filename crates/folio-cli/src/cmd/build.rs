@@ -2,6 +2,7 @@
 //! and their files, a prerendered page for every route, `404.html`, feeds, sitemap and
 //! `robots.txt`.
 
+use folio_core::integrations::{csp_sources, CspSources};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -105,7 +106,15 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
 
     // index.html is the home page's prerendered version, written below with the others.
     let shell = with_language(
-        &app_shell(options.app.as_deref(), &mut writer, &base_path)?,
+        &app_shell(
+            options.app.as_deref(),
+            &mut writer,
+            &base_path,
+            &csp_sources(
+                manifest.site.comments.as_ref(),
+                manifest.site.analytics.as_ref(),
+            ),
+        )?,
         &manifest.site,
     );
     writer.write("404.html", shell.as_bytes())?;
@@ -159,7 +168,7 @@ pub fn write_app(dir: &Path) -> Result<usize> {
         out: dir.to_path_buf(),
         n_files: 0,
     };
-    let shell = app_shell(None, &mut writer, "/")?;
+    let shell = app_shell(None, &mut writer, "/", &CspSources::default())?;
     writer.write("index.html", shell.as_bytes())?;
     writer.write("404.html", shell.as_bytes())?;
     Ok(writer.n_files)
@@ -260,7 +269,12 @@ fn prepare_output(out: &Path) -> Result<()> {
 }
 
 /// Copies the app's files and returns its `index.html`, rewritten for `base_path`.
-fn app_shell(app: Option<&Path>, writer: &mut Writer, base_path: &str) -> Result<String> {
+fn app_shell(
+    app: Option<&Path>,
+    writer: &mut Writer,
+    base_path: &str,
+    services: &CspSources,
+) -> Result<String> {
     let files: Vec<(String, Vec<u8>)> = match app {
         Some(folder) => std::fs::read_dir(folder)
             .with_context(|| format!("could not read the app folder {}", folder.display()))?
@@ -292,7 +306,7 @@ fn app_shell(app: Option<&Path>, writer: &mut Writer, base_path: &str) -> Result
         }
     }
     let shell = shell.replace("<base href=\"/\"", &format!("<base href=\"{base_path}\""));
-    Ok(with_csp(&shell))
+    Ok(with_csp(&shell, services))
 }
 
 /// `shell` with `<html lang dir>` of the site's language, so the first paint (and a
@@ -315,24 +329,32 @@ fn with_language(shell: &str, site: &folio_core::Site) -> String {
     )
 }
 
-/// The Content-Security-Policy of every page, for `script_hashes` of its inline scripts.
+/// The Content-Security-Policy of every page, for `script_hashes` of its inline scripts
+/// and the origins of the services the site names (`services`: comments, analytics).
 /// No inline script runs but Trunk's loader (by its hash), no eval (WebAssembly needs
-/// `wasm-unsafe-eval`), no plugins, no foreign `<base>`, no forms. `frame-ancestors` is
-/// ignored in a meta tag: set it as a header (see the README).
-pub fn content_security_policy(script_hashes: &[String]) -> String {
+/// `wasm-unsafe-eval`), no plugins, no foreign `<base>`, no forms; frames only from the
+/// site itself (the diagram frame) and a comments service. `frame-ancestors` is ignored in
+/// a meta tag: set it as a header (see the README).
+pub fn content_security_policy(script_hashes: &[String], services: &CspSources) -> String {
     let hashes: String = script_hashes
         .iter()
         .map(|hash| format!(" 'sha256-{hash}'"))
         .collect();
+    let more = |origins: &[String]| -> String {
+        origins.iter().map(|origin| format!(" {origin}")).collect()
+    };
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' https: http: data:; connect-src 'self'; worker-src 'self'; object-src 'none'; \
-         base-uri 'self'; form-action 'none'; frame-src 'self'"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}{}; style-src 'self'; \
+         img-src 'self' https: http: data:; connect-src 'self'{}; worker-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'none'; frame-src 'self'{}",
+        more(&services.script),
+        more(&services.connect),
+        more(&services.frame)
     )
 }
 
 /// `html` with a CSP meta tag first in its head, allowing its inline module scripts by hash.
-fn with_csp(html: &str) -> String {
+fn with_csp(html: &str, services: &CspSources) -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
     let mut hashes = Vec::new();
@@ -350,7 +372,7 @@ fn with_csp(html: &str) -> String {
     }
     let meta = format!(
         "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
-        content_security_policy(&hashes)
+        content_security_policy(&hashes, services)
     );
     // The app's own index.html carries the policy for its own paths (.ci/csp.mjs); the
     // base-path rewrite changed the loader, so the policy is written anew.
