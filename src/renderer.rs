@@ -122,6 +122,13 @@ pub async fn render(markdown: &str, options: &RenderOptions<'_>) -> Result<Rende
     };
     request.push(&JsValue::from_str(raw_html));
     request.push(&JsValue::from_str(options.lang().code()));
+    // The image sizes as "path width height" lines (paths have no line breaks).
+    let sizes: String = options
+        .image_sizes()
+        .iter()
+        .map(|size| format!("{} {} {}\n", size.path, size.width, size.height))
+        .collect();
+    request.push(&JsValue::from_str(&sizes));
     for (file, href) in options.post_links() {
         request.push(&JsValue::from_str(file));
         request.push(&JsValue::from_str(href));

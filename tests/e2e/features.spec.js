@@ -443,3 +443,23 @@ test.describe('comments and analytics', () => {
     await expect(page.locator('#app section.comments script')).toHaveCount(1);
   });
 });
+
+test.describe('image sizes from the manifest', () => {
+  const posts = [{
+    slug: 'caching', title: 'Caching', date: '2025-01-01', file: 'posts/http-caching-headers-explained.md',
+    images: { 'posts/images/cache-decision-flow.svg': [860, 440] },
+  }];
+  test.use({ serve: { faults: { 'posts.json': { body: JSON.stringify({ version: 1, site: { title: 'S' }, posts }) } } } });
+  test('reserve the image box before the image arrives', async ({ page, server }) => {
+    // The image never arrives: its box must still have the image's shape.
+    await page.route('**/cache-decision-flow.svg', (route) => route.abort());
+    await page.goto(server.url + 'posts/caching');
+    const image = page.locator('#app .prose img').first();
+    await expect(image).toHaveAttribute('width', '860');
+    await expect(image).toHaveAttribute('height', '440');
+    await expect(image).toHaveAttribute('loading', 'lazy');
+    const box = await image.boundingBox();
+    expect(box.height).toBeGreaterThan(100);
+    expect(Math.abs(box.width / box.height - 860 / 440)).toBeLessThan(0.02);
+  });
+});

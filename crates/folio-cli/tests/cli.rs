@@ -897,3 +897,49 @@ fn services_widen_the_csp_only_for_what_the_site_names_and_the_language_ships_it
     assert!(csp.contains("connect-src 'self';") && csp.ends_with("frame-src 'self'"));
     assert!(!minimal.join("out/i18n").exists());
 }
+
+#[test]
+fn build_measures_images_so_their_boxes_are_reserved() {
+    let (_temp, site) = sample("minimal");
+    fs::create_dir_all(site.join("posts/images")).unwrap();
+    fs::write(
+        site.join("posts/images/flow.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 300"><rect width="720" height="300"/></svg>"#,
+    )
+    .unwrap();
+    // A PNG header: signature, then the IHDR chunk with width 1200 and height 630.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend(1200u32.to_be_bytes());
+    png.extend(630u32.to_be_bytes());
+    png.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    fs::write(site.join("posts/images/cover.png"), png).unwrap();
+    let post = site.join("posts/hello-world.md");
+    let text = fs::read_to_string(&post).unwrap();
+    fs::write(
+        &post,
+        format!("{text}\n\n![Flow](images/flow.svg)\n\n![Cover](images/cover.png \"A cover\")\n\n![Gone](images/missing.png)\n"),
+    )
+    .unwrap();
+    let output = folio(&["build", ".", "--out", "out"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = site.join("out");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("posts.json")).unwrap()).unwrap();
+    let hello = manifest["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|post| post["slug"] == "hello-world")
+        .unwrap();
+    assert_eq!(
+        hello["images"],
+        serde_json::json!({ "posts/images/flow.svg": [720, 300], "posts/images/cover.png": [1200, 630] })
+    );
+    let page = fs::read_to_string(out.join("posts/hello-world.html")).unwrap();
+    assert!(
+        page.contains(r#"<img loading="lazy" decoding="async" width="720" height="300" src="posts/images/flow.svg" alt="Flow" />"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"width="1200" height="630" src="posts/images/cover.png""#));
+    assert!(page.contains(r#"<img loading="lazy" decoding="async" src="posts/images/missing.png""#));
+}

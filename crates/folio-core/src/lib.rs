@@ -12,6 +12,7 @@ pub mod date;
 pub mod highlight;
 pub mod html;
 pub mod i18n;
+pub mod images;
 pub mod integrations;
 pub mod manifest;
 pub mod markdown;

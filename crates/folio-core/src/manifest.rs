@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use crate::date::PostDate;
+use crate::images::ImageSize;
 use crate::integrations::{Analytics, Comments};
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::sanitize::RawHtml;
@@ -197,6 +198,9 @@ pub struct Post {
     pub cover: Option<String>,
     /// The Markdown file, relative to the site root.
     pub file: String,
+    /// Sizes of the post's images (`images`: `{"posts/images/a.png": [640, 360]}`), which
+    /// `folio build` measures and publishes. A Folio extension.
+    pub images: Vec<ImageSize>,
 }
 
 /// A loaded manifest: the site, its posts newest first, and every problem found.
@@ -477,6 +481,7 @@ pub const POST_FIELDS: &[&str] = &[
     "reading_minutes",
     "cover",
     "file",
+    "images",
 ];
 
 impl FieldReader<'_> {
@@ -506,6 +511,7 @@ impl FieldReader<'_> {
         let file = self
             .required_text("file")
             .and_then(|file| self.path_field("file", file));
+        let images = self.images();
         self.unknown_fields(POST_FIELDS);
         Some(Post {
             index,
@@ -521,6 +527,7 @@ impl FieldReader<'_> {
             reading_minutes,
             cover,
             file: file?,
+            images,
         })
     }
 
@@ -717,6 +724,56 @@ impl FieldReader<'_> {
             );
         }
         Some(tag)
+    }
+
+    /// `images`: path → [width, height]; a bad entry is a warning and is left out.
+    fn images(&mut self) -> Vec<ImageSize> {
+        let Some(value) = self.fields.get("images").filter(|value| !value.is_null()) else {
+            return Vec::new();
+        };
+        let Some(entries) = value.as_object() else {
+            let found = type_name(value);
+            self.push(
+                Severity::Warning,
+                "images",
+                ProblemKind::WrongType {
+                    expected: "an object of path: [width, height]",
+                    found,
+                },
+            );
+            return Vec::new();
+        };
+        let mut sizes = Vec::with_capacity(entries.len());
+        for (path, size) in entries {
+            let pair = size.as_array().and_then(|pair| match pair.as_slice() {
+                [width, height] => Some((width.as_u64()?, height.as_u64()?)),
+                _ => None,
+            });
+            let dimensions = pair.and_then(|(width, height)| {
+                Some((u32::try_from(width).ok()?, u32::try_from(height).ok()?))
+            });
+            match (normalise_site_path(path), dimensions) {
+                (Some(path), Some((width, height))) if width > 0 && height > 0 => {
+                    sizes.push(ImageSize {
+                        path,
+                        width,
+                        height,
+                    });
+                }
+                _ => {
+                    let field = format!("images.{path}");
+                    self.push(
+                        Severity::Warning,
+                        &field,
+                        ProblemKind::BadSetting {
+                            value: size.to_string(),
+                            expected: "[width, height] in pixels, for a path inside the site",
+                        },
+                    );
+                }
+            }
+        }
+        sizes
     }
 
     /// `page_size`: a bad value is a warning and the default, never a broken site.
@@ -1040,6 +1097,32 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert!(
             warnings[0].starts_with("site.language: Folio has no translation for \"fa-IR\""),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn image_sizes_are_read_and_bad_ones_left_out_with_a_warning() {
+        let text = with_posts(
+            r#"{"slug":"a","title":"A","date":"2024-01-01","file":"posts/a.md",
+                "images":{"posts/images/x.png":[640,360],"../out.png":[1,1],"posts/y.png":[0,5],"posts/z.png":"big"}}"#,
+        );
+        let manifest = parse(&text, &options()).unwrap();
+        let post = &manifest.posts[0];
+        assert_eq!(
+            post.images,
+            [ImageSize {
+                path: "posts/images/x.png".into(),
+                width: 640,
+                height: 360
+            }]
+        );
+        let warnings: Vec<String> = manifest.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with(
+                "posts[0].images.../out.png (slug \"a\"): \"[1,1]\" is not [width, height]"
+            ),
             "{warnings:?}"
         );
     }

@@ -15,6 +15,7 @@ use pulldown_cmark::{
 
 use crate::html::escape;
 use crate::i18n::{Lang, Strings};
+use crate::images::ImageSize;
 use crate::manifest::{normalise_site_path, Manifest, Post};
 use crate::route::Route;
 use crate::sanitize::{RawHtml, Sanitizer};
@@ -68,6 +69,8 @@ pub struct RenderOptions<'a> {
     raw_html: RawHtml,
     /// The language of the renderer's own words (copy buttons, alert titles, contents).
     lang: Lang,
+    /// The sizes of the post's images that the manifest knows.
+    image_sizes: Vec<ImageSize>,
 }
 
 impl<'a> RenderOptions<'a> {
@@ -94,6 +97,7 @@ impl<'a> RenderOptions<'a> {
             post_links,
             raw_html: manifest.site.raw_html,
             lang: manifest.site.lang(),
+            image_sizes: post.images.clone(),
         }
     }
 
@@ -112,7 +116,21 @@ impl<'a> RenderOptions<'a> {
             post_links,
             raw_html,
             lang,
+            image_sizes: Vec::new(),
         }
+    }
+
+    /// The same options with the sizes of the post's images.
+    pub fn with_image_sizes(self, image_sizes: Vec<ImageSize>) -> RenderOptions<'a> {
+        RenderOptions {
+            image_sizes,
+            ..self
+        }
+    }
+
+    /// The sizes of the post's images.
+    pub fn image_sizes(&self) -> &[ImageSize] {
+        &self.image_sizes
     }
 
     /// The language of the renderer's own words.
@@ -279,6 +297,19 @@ pub fn links(markdown: &str) -> Vec<LinkRef> {
         .collect()
 }
 
+/// The site-relative paths of the local images a post shows (Markdown images), each once.
+pub fn image_paths(file: &str, markdown: &str) -> Vec<String> {
+    let mut paths: Vec<String> = Vec::new();
+    for link in links(markdown).into_iter().filter(|link| link.is_image) {
+        if let Some(path) = resolve_relative(file, &link.url) {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+    }
+    paths
+}
+
 /// Where a relative link in `file` points, as a site-relative path without `#` or `?`
 /// part; `None` for absolute URLs, fragments and paths that leave the site.
 pub fn resolve_relative(file: &str, url: &str) -> Option<String> {
@@ -427,26 +458,6 @@ fn alignment_classes(html: &str) -> String {
     out
 }
 
-/// `html` with `loading="lazy" decoding="async"` on every `<img>` that does not say how
-/// it loads.
-fn lazy_images(html: &str) -> String {
-    const IMG: &str = "<img src=\"";
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(at) = rest.find(IMG) {
-        out.push_str(&rest[..at]);
-        let tag_end = rest[at..].find('>').map_or(rest.len(), |end| at + end);
-        if !rest[at..tag_end].contains(" loading=") {
-            out.push_str("<img loading=\"lazy\" decoding=\"async\" src=\"");
-        } else {
-            out.push_str(IMG);
-        }
-        rest = &rest[at + IMG.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// A rendered post and its length.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
@@ -529,7 +540,7 @@ pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     // Images load when they come near the viewport, so they never compete with the text.
     // Text from a post cannot contain this (its `<` is escaped); raw HTML images get it too.
     if html.contains("<img src=\"") {
-        html = lazy_images(&html);
+        html = crate::images::lazy_images(&html, &options.image_sizes);
     }
     Rendered {
         html: SafeHtml(html),

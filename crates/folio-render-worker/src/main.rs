@@ -6,7 +6,7 @@
 //!
 //! Protocol, as JS arrays (no serde on either side):
 //! request `[id, markdown, file, page, rawHtml ("trusted" or "allowlist"), lang ("en",
-//! "de", ...), linkFile0, linkHref0, linkFile1, ...]`,
+//! "de", ...), imageSizes ("path width height" lines), linkFile0, linkHref0, linkFile1, ...]`,
 //! answer `[id, html, minutes]`. Once its handler is installed the worker posts `"ready"`:
 //! messages that arrive while the module is still loading would otherwise be lost.
 
@@ -40,11 +40,25 @@ fn main() {
             RawHtml::Allowlist
         };
         let lang = folio_core::i18n::Lang::from_tag(Some(&text(5)));
-        let post_links = (6..request.length())
+        let image_sizes = text(6)
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.rsplitn(3, ' ');
+                let height = parts.next()?.parse().ok()?;
+                let width = parts.next()?.parse().ok()?;
+                Some(folio_core::images::ImageSize {
+                    path: parts.next()?.to_string(),
+                    width,
+                    height,
+                })
+            })
+            .collect();
+        let post_links = (7..request.length())
             .step_by(2)
             .map(|index| (text(index), text(index + 1)))
             .collect();
-        let options = RenderOptions::from_parts(&file, &page, post_links, raw_html, lang);
+        let options = RenderOptions::from_parts(&file, &page, post_links, raw_html, lang)
+            .with_image_sizes(image_sizes);
         let rendered = folio_core::markdown::render_counted(&markdown, &options);
         let answer = Array::of3(
             &id,

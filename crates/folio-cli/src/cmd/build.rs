@@ -61,9 +61,11 @@ pub struct Report {
 
 /// Writes the site into `out`.
 pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> {
-    let manifest_text = read_text(&manifest_path(site))?;
+    // What gets deployed: no drafts, the search index named, image sizes measured. The
+    // prerendered pages come from the same text, so they reserve the same image boxes.
+    let published = published_manifest(site, &read_text(&manifest_path(site))?)?;
     let mut manifest = parse(
-        &manifest_text,
+        &published,
         &ParseOptions {
             drafts: Drafts::Hide,
         },
@@ -119,7 +121,7 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
     );
     writer.write("404.html", shell.as_bytes())?;
 
-    writer.write(MANIFEST, published_manifest(&manifest_text)?.as_bytes())?;
+    writer.write(MANIFEST, published.as_bytes())?;
     // The reader app has English built in and loads any other language's words.
     let lang = manifest.site.lang();
     if lang != folio_core::i18n::Lang::En {
@@ -392,10 +394,21 @@ fn with_csp(html: &str, services: &CspSources) -> String {
 }
 
 /// The manifest without drafts: they never appear in a build.
-fn published_manifest(text: &str) -> Result<String> {
-    let mut root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))?;
+fn published_manifest(site: &Path, text: &str) -> Result<String> {
+    let mut root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .context("posts.json is not valid JSON; run folio check")?;
     if let Some(Value::Array(posts)) = root.get_mut("posts") {
         posts.retain(|post| post.get("draft") != Some(&Value::Bool(true)));
+        for post in posts.iter_mut().filter_map(Value::as_object_mut) {
+            let sizes = post
+                .get("file")
+                .and_then(Value::as_str)
+                .map(|file| image_sizes(site, file))
+                .unwrap_or_default();
+            if !sizes.is_empty() {
+                post.insert("images".into(), Value::Object(sizes));
+            }
+        }
     }
     if let Some(Value::Object(site)) = root.get_mut("site") {
         site.insert("search_index".into(), TEXT_INDEX_FILE.into());
@@ -403,6 +416,37 @@ fn published_manifest(text: &str) -> Result<String> {
     let mut published = serde_json::to_string_pretty(&root)?;
     published.push('\n');
     Ok(published)
+}
+
+/// The sizes of the local images post `file` shows, as `{"path": [width, height]}`; images
+/// that are missing or unreadable are left out (`folio check` reports missing ones).
+fn image_sizes(site: &Path, file: &str) -> serde_json::Map<String, Value> {
+    let Ok(markdown) = read_text(&site.join(file)) else {
+        return serde_json::Map::new();
+    };
+    folio_core::markdown::image_paths(file, &markdown)
+        .into_iter()
+        .filter_map(|path| {
+            let (width, height) = measure_image(&site.join(&path))?;
+            Some((path, serde_json::json!([width, height])))
+        })
+        .collect()
+}
+
+/// An image's width and height: SVG from its root element, other formats from their
+/// headers.
+fn measure_image(path: &Path) -> Option<(u32, u32)> {
+    let is_svg = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("svg"));
+    if is_svg {
+        return folio_core::images::svg_size(&std::fs::read_to_string(path).ok()?);
+    }
+    let size = imagesize::size(path).ok()?;
+    Some((
+        u32::try_from(size.width).ok()?,
+        u32::try_from(size.height).ok()?,
+    ))
 }
 
 /// The full-text search index of the published posts: each post's distinct words.
