@@ -13,6 +13,7 @@ const views = [
   ['page 2', 'page/2'],
   ['post with code, table of contents and alerts', 'posts/' + withCode.slug],
   ['post with an alert', 'posts/backups-you-have-never-restored'],
+  ['post with math and a diagram', 'posts/the-arithmetic-of-error-budgets'],
   ['tags', 'tags'],
   ['tag', 'tags/rust'],
   ['categories', 'categories'],

@@ -611,6 +611,14 @@ impl<'o, 'a> Filter<'o, 'a> {
                     "<input disabled=\"\" type=\"checkbox\"{checked} aria-label=\"{label}\"/>\n"
                 ))));
             }
+            // A display formula wider than a phone scrolls sideways, so keyboards must
+            // reach it too.
+            Event::DisplayMath(tex) => {
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<span class=\"math math-display\" tabindex=\"0\">{}</span>",
+                    escape(&tex)
+                ))));
+            }
             // GitHub's alerts, `> [!NOTE]`: a titled, colored block quote.
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = alert(kind, self.options.lang.strings());
@@ -998,7 +1006,7 @@ mod tests {
     fn math_is_kept_as_tex_for_the_page_to_draw_and_prices_stay_text() {
         check(
             "Energy $E = mc^2$ and\n\n$$\n\\int_0^1 x < y\n$$",
-            "<p>Energy <span class=\"math math-inline\">E = mc^2</span> and</p>\n<p><span class=\"math math-display\">\n\\int_0^1 x &lt; y\n</span></p>",
+            "<p>Energy <span class=\"math math-inline\">E = mc^2</span> and</p>\n<p><span class=\"math math-display\" tabindex=\"0\">\n\\int_0^1 x &lt; y\n</span></p>",
         );
         check("It costs $5 and $10.", "<p>It costs $5 and $10.</p>");
         check("Use $HOME or $ PATH $", "<p>Use $HOME or $ PATH $</p>");
