@@ -206,13 +206,15 @@ pub async fn load_text_index(manifest: &Manifest) -> Option<TextIndex> {
 
 /// Fetches and parses the manifest, and loads the words of the site's language. The words
 /// of the language `<html lang>` names are fetched at the same time as the manifest.
-pub async fn load_site() -> Result<Arc<Manifest>, LoadError> {
+/// With the manifest's text when it names chunks still to load (see [`load_chunks`]).
+pub async fn load_site() -> Result<(Arc<Manifest>, Option<String>), LoadError> {
     let guess = crate::document_lang();
     let (text, guessed) = futures::join!(
         fetch_text(MANIFEST_URL, Expected::Json, None),
         load_strings(guess)
     );
-    let mut manifest = folio_core::parse(&text?, &parse_options())?;
+    let text = text?;
+    let mut manifest = folio_core::parse(&text, &parse_options())?;
     // Scheduled posts appear on their date, by the reader's clock.
     let now = (js_sys::Date::now() / 1000.0) as i64;
     manifest.hide_scheduled(now);
@@ -224,7 +226,62 @@ pub async fn load_site() -> Result<Arc<Manifest>, LoadError> {
     };
     crate::set_language(&manifest.site, words);
     crate::integrations::start_analytics(&manifest);
+    let head = (!manifest.is_complete()).then_some(text);
+    Ok((Arc::new(manifest), head))
+}
+
+/// The site with the posts of every chunk in (`Manifest::chunks`), fetched in parallel. A
+/// chunk that cannot be loaded is reported like a skipped post, and its posts are
+/// missing: the site never waits for it forever.
+/// `head` is the text of `posts.json`, parsed again here rather than cloning the manifest
+/// the views already hold (a clone of every field costs the app's wasm more).
+pub async fn load_chunks(head: &str) -> Result<Arc<Manifest>, LoadError> {
+    let mut manifest = folio_core::parse(head, &parse_options())?;
+    let files = manifest.chunks.clone();
+    // The browser fetches every chunk at once; the loop below takes them in one by one
+    // (a join of futures would cost the app's wasm 2 KB more).
+    for file in &files {
+        preload(file);
+    }
+    let options = parse_options();
+    for file in &files {
+        let added = fetch_text(file, Expected::Json, None)
+            .await
+            .and_then(|text| {
+                manifest
+                    .add_chunk(file, &text, &options)
+                    .map_err(LoadError::from)
+            });
+        if let Err(error) = added {
+            manifest.chunk_failed(file, &error.to_string());
+        }
+    }
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    manifest.hide_scheduled(now);
     Ok(Arc::new(manifest))
+}
+
+/// Asks the browser to fetch `file` now (`<link rel="preload" as="fetch">`), so a later
+/// `fetch_text` of it finds it loaded.
+fn preload(file: &str) {
+    let document = web_sys::window().and_then(|window| window.document());
+    let Some((document, body)) = document.and_then(|document| {
+        let body = document.body()?;
+        Some((document, body))
+    }) else {
+        return;
+    };
+    if let Ok(link) = document.create_element("link") {
+        for (name, value) in [
+            ("rel", "preload"),
+            ("as", "fetch"),
+            ("crossorigin", ""),
+            ("href", file),
+        ] {
+            let _ = link.set_attribute(name, value);
+        }
+        let _ = body.append_child(&link);
+    }
 }
 
 /// The words of `lang`: built in for English, else its `i18n/CODE.txt` file (which `folio

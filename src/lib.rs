@@ -27,9 +27,38 @@ use crate::pages::{
     not_found::NotFoundPage, post::PostPage, search::SearchPage, tag::TagPage, tags::TagsPage,
 };
 
-/// The site, loaded once and shared by every view. Awaiting a `LocalResource` clones its
+/// The site, loaded once and shared by every view: `None` while the manifest loads, then
+/// the manifest or why it could not be used. A large site's chunks join it in the
+/// background (`Manifest::is_complete` says when they all have). Reading it clones the
 /// value, so it holds an `Arc`: each view copies a pointer, not the manifest.
-pub type SiteResource = LocalResource<Result<Arc<Manifest>, LoadError>>;
+#[derive(Debug, Clone, Copy)]
+pub struct SiteResource(RwSignal<Option<Result<Arc<Manifest>, LoadError>>, LocalStorage>);
+
+impl SiteResource {
+    /// The site so far, tracked.
+    pub fn get(&self) -> Option<Result<Arc<Manifest>, LoadError>> {
+        self.0.get()
+    }
+
+    /// The site so far, untracked.
+    pub fn get_untracked(&self) -> Option<Result<Arc<Manifest>, LoadError>> {
+        self.0.get_untracked()
+    }
+
+    /// Loads the manifest, then the chunks of a large site.
+    fn load(self) {
+        leptos::task::spawn_local(async move {
+            let (loaded, head) = match api::load_site().await {
+                Ok((manifest, head)) => (Ok(manifest), head),
+                Err(error) => (Err(error), None),
+            };
+            self.0.set(Some(loaded));
+            if let Some(head) = head {
+                self.0.set(Some(api::load_chunks(&head).await));
+            }
+        });
+    }
+}
 
 /// The shared site resource, from context.
 pub fn use_site() -> SiteResource {
@@ -176,7 +205,8 @@ pub fn App() -> impl IntoView {
     let base_path = base_path_of(&base_uri);
     BASE_PATH.with(|base| *base.borrow_mut() = base_path.clone());
 
-    let site: SiteResource = LocalResource::new(api::load_site);
+    let site = SiteResource(RwSignal::new_local(None));
+    site.load();
     provide_context(site);
 
     let document = web_sys::window().and_then(|window| window.document());

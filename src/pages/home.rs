@@ -1,13 +1,16 @@
 //! `/` and `/page/N`: the newest posts, a page at a time.
 
 use folio_core::i18n::fill;
+use std::sync::Arc;
+
 use folio_core::query;
+use folio_core::Manifest;
 use leptos::prelude::*;
 
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::HtmlBlock;
 use crate::components::skipped_notice::skipped_notice_for;
-use crate::pages::{set_view_title, with_site, Readiness};
+use crate::pages::{set_view_title, with_newest_posts, with_site, Readiness};
 use crate::{markup, strings};
 
 /// The listing; page N comes from the path, page 1 is `/`.
@@ -16,7 +19,9 @@ pub fn HomePage(
     /// N of `/page/N`, as the URL spells it.
     page: Option<String>,
 ) -> AnyView {
-    with_site(Readiness::WithSite, move |manifest| {
+    // The first page can show before a large site's older posts have loaded.
+    let first_page = page.is_none();
+    let render = move |manifest: Arc<Manifest>| {
         let param = page.clone();
         let number = query::page_number(param.as_deref());
         let Some(listing) = number.and_then(|number| query::page(&manifest, number)) else {
@@ -31,5 +36,10 @@ pub fn HomePage(
             <HtmlBlock class="view" html=markup.home(&listing) />
         }
         .into_any()
-    })
+    };
+    if first_page {
+        with_newest_posts(Readiness::WithSite, render)
+    } else {
+        with_site(Readiness::WithSite, render)
+    }
 }

@@ -34,9 +34,26 @@ pub enum Readiness {
     Deferred,
 }
 
-/// Renders `render(manifest)` once the site has loaded, with the loading and error views
-/// before that. `render` runs in a reactive closure, so URL params it reads stay tracked.
+/// Renders `render(manifest)` once the site has loaded, every post of it (a large site's
+/// chunks included), with the loading and error views before that. `render` runs in a
+/// reactive closure, so URL params it reads stay tracked.
 pub fn with_site<F>(readiness: Readiness, render: F) -> AnyView
+where
+    F: Fn(Arc<Manifest>) -> AnyView + Send + Sync + 'static,
+{
+    site_view(readiness, true, render)
+}
+
+/// [`with_site`] for views that can show the newest posts before a large site's chunks
+/// have loaded (the first page of the listing, a post).
+pub fn with_newest_posts<F>(readiness: Readiness, render: F) -> AnyView
+where
+    F: Fn(Arc<Manifest>) -> AnyView + Send + Sync + 'static,
+{
+    site_view(readiness, false, render)
+}
+
+fn site_view<F>(readiness: Readiness, needs_every_post: bool, render: F) -> AnyView
 where
     F: Fn(Arc<Manifest>) -> AnyView + Send + Sync + 'static,
 {
@@ -44,6 +61,9 @@ where
     // Erased to AnyView: every page has the same type, which keeps the router's code small.
     let view = move || match site.get() {
         None => view! { <Loading /> }.into_any(),
+        Some(Ok(manifest)) if needs_every_post && !manifest.is_complete() => {
+            view! { <Loading /> }.into_any()
+        }
         Some(Err(error)) => {
             mark_ready();
             view! { <LoadErrorView error /> }.into_any()

@@ -7,7 +7,7 @@ use folio_core::i18n::fill;
 use folio_core::markdown::RenderOptions;
 use folio_core::query::{self, RELATED_POSTS};
 use folio_core::slug::percent_decode;
-use folio_core::{Route, SafeHtml};
+use folio_core::{Manifest, Post, Route, SafeHtml};
 use leptos::prelude::*;
 
 use crate::api::{fetch_text, Expected, LoadError};
@@ -15,7 +15,7 @@ use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader};
 use crate::integrations;
-use crate::pages::{set_view_title, with_site, Readiness};
+use crate::pages::{set_view_title, with_newest_posts, Readiness};
 use crate::{href, mark_ready, markup, renderer, strings, use_site};
 
 /// A post's Markdown, rendered.
@@ -38,8 +38,15 @@ pub fn PostPage(
     // post or leaves the page, so a slow file never competes with the next one.
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     on_cleanup(move || abort(in_flight));
+    // The post's entry: it may arrive with a later chunk of a large site. The body loads
+    // again only when the entry changes, not whenever the site does.
+    let entry = Memo::new(move |_| {
+        let manifest = site.get()?.ok()?;
+        manifest.post(&slug.get()).cloned()
+    });
     let body = LocalResource::new(move || {
         let slug = slug.get();
+        let post = entry.get();
         abort(in_flight);
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(web_sys::AbortController::signal);
@@ -47,7 +54,10 @@ pub fn PostPage(
         async move {
             // The slug travels with the outcome, errors included, so a late answer for an
             // earlier post (or its abort) is never shown under the current one.
-            let outcome = load_body(site, &slug, signal).await;
+            let outcome = match (post, site.get_untracked()) {
+                (Some(post), Some(Ok(manifest))) => load_body(&manifest, &post, signal).await,
+                _ => Ok(None),
+            };
             (slug, outcome)
         }
     });
@@ -61,9 +71,13 @@ pub fn PostPage(
             (_, Err(error)) => Some(Err(error)),
         }
     };
-    with_site(Readiness::Deferred, move |manifest| {
+    with_newest_posts(Readiness::Deferred, move |manifest| {
         let wanted = slug.get();
         let Some(post) = manifest.post(&wanted).cloned() else {
+            // An older post of a large site arrives with its chunk.
+            if !manifest.is_complete() {
+                return view! { <Loading /> }.into_any();
+            }
             mark_ready();
             let reason = fill(strings().no_post, &[&wanted]);
             return view! { <NotFoundView reason /> }.into_any();
@@ -126,19 +140,14 @@ pub fn PostPage(
     })
 }
 
-/// Fetches and renders the post `slug`; `None` when the site has no such post.
+/// Fetches and renders `post` of `manifest`.
 async fn load_body(
-    site: crate::SiteResource,
-    slug: &str,
+    manifest: &Manifest,
+    post: &Post,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<Option<RenderedPost>, LoadError> {
-    let manifest = site.await?;
-    let Some(post) = manifest.post(slug).cloned() else {
-        return Ok(None);
-    };
     let text = fetch_text(&post.file, Expected::Markdown, signal.as_ref()).await?;
-    let rendered =
-        renderer::render(&text, &RenderOptions::for_post(&manifest, &post, &text)).await?;
+    let rendered = renderer::render(&text, &RenderOptions::for_post(manifest, post, &text)).await?;
     Ok(Some(RenderedPost {
         html: Arc::new(rendered.html),
         minutes: rendered.minutes,

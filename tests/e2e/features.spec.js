@@ -463,3 +463,27 @@ test.describe('image sizes from the manifest', () => {
     expect(Math.abs(box.width / box.height - 860 / 440)).toBeLessThan(0.02);
   });
 });
+
+test.describe('a site split into chunks', () => {
+  const newest = [...published].sort((a, b) => b.date.localeCompare(a.date));
+  const head = { ...manifest, posts: newest.slice(0, 4), chunks: ['posts-1.json', 'posts-2.json'] };
+  const chunk = (posts) => JSON.stringify({ version: 1, posts });
+  test.use({ serve: { faults: {
+    'posts.json': { body: JSON.stringify(head) },
+    'posts-1.json': { body: chunk(newest.slice(4, 15)), delayMs: 4000 },
+    'posts-2.json': { body: chunk(newest.slice(15)), delayMs: 4000 },
+  } } });
+  test('shows the newest posts at once and every post once its chunks are in', async ({ page, server }) => {
+    await page.goto(server.url);
+    // The chunks take 4 s: the home page does not wait for them.
+    await expect(page.locator('#app main article h2').first()).toHaveText(newest[0].title, { timeout: 3000 });
+    // An older post, a tag page and the archive wait for them, then show everything.
+    const oldest = newest.at(-1);
+    await page.goto(server.url + 'posts/' + oldest.slug);
+    await expect(page.locator('#app article h1')).toHaveText(oldest.title, { timeout: 10_000 });
+    await page.goto(server.url + 'archive');
+    await expect(page.locator('#app main > .view > .count, #app .view .count').first()).toHaveText(`${newest.length} posts`, { timeout: 10_000 });
+    await page.locator('#app nav').getByRole('link', { name: 'Posts' }).click();
+    await expect(page.locator('.pager .page-of')).toHaveText(`Page 1 of ${Math.ceil(newest.length / 10)}`);
+  });
+});

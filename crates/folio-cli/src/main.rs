@@ -84,6 +84,10 @@ enum Command {
         /// Take the reader app from this Trunk output folder instead of the built-in one.
         #[arg(long)]
         app: Option<PathBuf>,
+        /// Split the manifest into chunks of this many posts (default: sites of more than
+        /// 5,000 posts, in chunks of 10,000).
+        #[arg(long)]
+        chunk_posts: Option<usize>,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on changes.
     Serve {
@@ -145,6 +149,7 @@ fn main() -> ExitCode {
             base_url,
             content,
             app,
+            chunk_posts,
         } => cmd::build::run(
             &site,
             &cmd::build::BuildOptions {
@@ -152,6 +157,7 @@ fn main() -> ExitCode {
                 base_url,
                 content,
                 app,
+                chunk_posts,
             },
         ),
     };

@@ -943,3 +943,58 @@ fn build_measures_images_so_their_boxes_are_reserved() {
     assert!(page.contains(r#"width="1200" height="630" src="posts/images/cover.png""#));
     assert!(page.contains(r#"<img loading="lazy" decoding="async" src="posts/images/missing.png""#));
 }
+
+#[test]
+fn a_large_site_is_published_as_newest_posts_plus_chunks() {
+    let (_temp, site) = sample("minimal");
+    let mut posts = Vec::new();
+    for n in 1..=5 {
+        fs::write(site.join(format!("posts/p{n}.md")), format!("Post {n}.")).unwrap();
+        posts.push(format!(
+            r#"{{"slug":"p{n}","title":"P{n}","date":"2024-01-0{n}","file":"posts/p{n}.md"}}"#
+        ));
+    }
+    fs::write(
+        site.join("posts.json"),
+        format!(
+            r#"{{"version":1,"site":{{"title":"Big","page_size":1}},"posts":[{}]}}"#,
+            posts.join(",")
+        ),
+    )
+    .unwrap();
+    let output = folio(&["build", ".", "--out", "out", "--chunk-posts", "2"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let read = |file: &str| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(site.join("out").join(file)).unwrap()).unwrap()
+    };
+    let slugs = |value: &serde_json::Value| -> Vec<String> {
+        value["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|post| post["slug"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let head = read("posts.json");
+    assert_eq!(
+        slugs(&head),
+        ["p5", "p4"],
+        "two listing pages of the newest"
+    );
+    assert_eq!(
+        head["chunks"],
+        serde_json::json!(["posts-1.json", "posts-2.json"])
+    );
+    assert_eq!(head["version"], 1);
+    assert_eq!(slugs(&read("posts-1.json")), ["p3", "p2"]);
+    assert_eq!(slugs(&read("posts-2.json")), ["p1"]);
+    // Prerendered pages and feeds still come from every post.
+    assert!(site.join("out/posts/p1.html").exists());
+    assert!(site.join("out/page/5.html").exists());
+
+    // Small sites keep one manifest.
+    let output = folio(&["build", ".", "--out", "whole"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!site.join("whole/posts-1.json").exists());
+    assert_eq!(slugs(&read("../whole/posts.json")).len(), 5);
+}

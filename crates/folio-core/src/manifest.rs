@@ -215,6 +215,9 @@ pub struct Manifest {
     /// (file, index into `posts`) sorted by file, for resolving links between posts. A
     /// sorted list rather than a map: it costs the reader's wasm far less.
     by_file: Vec<(String, usize)>,
+    /// Files holding more posts (`chunks`, a Folio extension for large sites) that are not
+    /// in `posts` yet: [`Manifest::add_chunk`] takes each in.
+    pub chunks: Vec<String>,
 }
 
 impl Manifest {
@@ -246,6 +249,70 @@ impl Manifest {
         before - self.posts.len()
     }
 
+    /// Whether every post is in (no chunk is still to be added).
+    pub fn is_complete(&self) -> bool {
+        self.chunks.is_empty()
+    }
+
+    /// Takes in the posts of chunk `file` (one of [`Manifest::chunks`]), whose text is
+    /// `{"version": 1, "posts": [...]}`: they join the list in date order, and their
+    /// problems are reported with the file name in front of the path
+    /// (`posts-2.json: posts[3].date`). A chunk that is not JSON or not version 1 is an
+    /// error; the posts already in stay.
+    pub fn add_chunk(
+        &mut self,
+        file: &str,
+        text: &str,
+        options: &ParseOptions,
+    ) -> Result<(), ManifestError> {
+        self.chunks.retain(|pending| pending != file);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
+            line: error.line(),
+            column: error.column(),
+            message: format!("{file}: {}", strip_position(&error.to_string())),
+        })?;
+        match root.get("version") {
+            Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+            other => {
+                return Err(ManifestError::UnsupportedVersion {
+                    found: format!(
+                        "{} in {file}",
+                        other.map_or_else(|| "none".to_string(), ToString::to_string)
+                    ),
+                })
+            }
+        }
+        let mut slugs: HashMap<String, String> = self
+            .posts
+            .iter()
+            .map(|post| (post.slug.as_str().to_string(), "posts.json".to_string()))
+            .collect();
+        let prefix = format!("{file}: ");
+        let mut posts = read_posts(
+            root.get("posts"),
+            &prefix,
+            options,
+            &mut slugs,
+            &mut self.problems,
+        );
+        self.posts.append(&mut posts);
+        self.posts.sort_by(|a, b| b.date.cmp(&a.date));
+        self.by_file = files_of(&self.posts);
+        Ok(())
+    }
+
+    /// Gives up on chunk `file` (it could not be loaded, for `reason`): its posts stay
+    /// missing, and an error says so where skipped posts are reported.
+    pub fn chunk_failed(&mut self, file: &str, reason: &str) {
+        self.chunks.retain(|pending| pending != file);
+        self.problems.push(error(
+            file.to_string(),
+            None,
+            ProblemKind::ChunkUnavailable(reason.to_string()),
+        ));
+    }
+
     /// How many posts were skipped because of errors.
     pub fn n_skipped(&self) -> usize {
         let mut skipped: Vec<&str> = self
@@ -260,10 +327,17 @@ impl Manifest {
 }
 
 /// `posts[3]` from `posts[3].date`; `None` for site-level paths.
+/// `posts-2.json: posts[3]` from a chunk's `posts-2.json: posts[3].date`, and a failed
+/// chunk's own path (`posts-2.json`) as it is.
 fn post_prefix(path: &str) -> Option<&str> {
-    let rest = path.strip_prefix("posts[")?;
+    let (chunk, in_file) = match path.split_once(": ") {
+        Some((chunk, rest)) => (chunk.len() + 2, rest),
+        None if path.ends_with(".json") => return Some(path),
+        None => (0, path),
+    };
+    let rest = in_file.strip_prefix("posts[")?;
     let end = rest.find(']')?;
-    path.get(..7 + end)
+    path.get(..chunk + 7 + end)
 }
 
 /// Parses and validates a manifest. `Err` only when nothing can be shown.
@@ -292,18 +366,46 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
 
     let mut problems = Vec::new();
     for key in root.keys() {
-        if !matches!(key.as_str(), "version" | "site" | "posts" | "$schema") {
+        if !matches!(
+            key.as_str(),
+            "version" | "site" | "posts" | "chunks" | "$schema"
+        ) {
             problems.push(warning(key.clone(), None, ProblemKind::UnknownField));
         }
     }
     let site = parse_site(root.get("site"), &mut problems)?;
 
-    let raw_posts: &[Value] = match root.get("posts") {
+    let chunks = chunk_files(root.get("chunks"), &mut problems);
+    let mut slugs = HashMap::new();
+    let mut posts = read_posts(root.get("posts"), "", options, &mut slugs, &mut problems);
+    // Stable sort: equal dates keep file order, as the contract promises.
+    posts.sort_by(|a, b| b.date.cmp(&a.date));
+    let by_file = files_of(&posts);
+    Ok(Manifest {
+        site,
+        posts,
+        problems,
+        by_file,
+        chunks,
+    })
+}
+
+/// The posts of a `posts` list, and a problem for everything wrong with them; a post with
+/// an error is left out. `prefix` goes before each problem's path (a chunk's file name);
+/// `slugs` holds the paths of the slugs seen so far, so a duplicate is caught across files.
+fn read_posts(
+    value: Option<&Value>,
+    prefix: &str,
+    options: &ParseOptions,
+    slugs: &mut HashMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Arc<Post>> {
+    let raw_posts: &[Value] = match value {
         None => &[],
         Some(Value::Array(posts)) => posts,
         Some(other) => {
             problems.push(error(
-                "posts".into(),
+                format!("{prefix}posts"),
                 None,
                 ProblemKind::WrongType {
                     expected: "a list",
@@ -313,11 +415,9 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
             &[]
         }
     };
-
     let mut posts: Vec<Arc<Post>> = Vec::with_capacity(raw_posts.len());
-    let mut first_index_of_slug: HashMap<String, usize> = HashMap::new();
     for (index, raw) in raw_posts.iter().enumerate() {
-        let path = format!("posts[{index}]");
+        let path = format!("{prefix}posts[{index}]");
         let Value::Object(fields) = raw else {
             problems.push(error(
                 path,
@@ -337,14 +437,15 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
         };
         let post = reader.post(index);
         if let Some(slug) = &reader.slug {
-            if let Some(first) = first_index_of_slug.get(slug) {
+            if let Some(first) = slugs.get(slug) {
+                let first = first.clone();
                 reader.push(
                     Severity::Error,
                     "slug",
-                    ProblemKind::DuplicateSlug { first: *first },
+                    ProblemKind::DuplicateSlug { first },
                 );
             } else {
-                first_index_of_slug.insert(slug.clone(), index);
+                slugs.insert(slug.clone(), path.clone());
             }
         }
         let has_error = reader
@@ -359,15 +460,38 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
             _ => {}
         }
     }
-    // Stable sort: equal dates keep file order, as the contract promises.
-    posts.sort_by(|a, b| b.date.cmp(&a.date));
-    let by_file = files_of(&posts);
-    Ok(Manifest {
-        site,
-        posts,
-        problems,
-        by_file,
-    })
+    posts
+}
+
+/// `chunks`: the files that hold the site's older posts (a Folio extension for large
+/// sites: see [`Manifest::add_chunk`]). Paths outside the site are problems and left out.
+fn chunk_files(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<String> {
+    let Some(value) = value.filter(|value| !value.is_null()) else {
+        return Vec::new();
+    };
+    let Some(list) = value.as_array() else {
+        problems.push(error(
+            "chunks".into(),
+            None,
+            ProblemKind::WrongType {
+                expected: "a list of paths",
+                found: type_name(value),
+            },
+        ));
+        return Vec::new();
+    };
+    let mut files = Vec::with_capacity(list.len());
+    for (index, entry) in list.iter().enumerate() {
+        match entry.as_str().and_then(normalise_site_path) {
+            Some(file) => files.push(file),
+            None => problems.push(error(
+                format!("chunks[{index}]"),
+                None,
+                ProblemKind::BadPath(entry.to_string()),
+            )),
+        }
+    }
+    files
 }
 
 fn parse_site(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<Site, ManifestError> {
@@ -1124,6 +1248,47 @@ mod tests {
                 "posts[0].images.../out.png (slug \"a\"): \"[1,1]\" is not [width, height]"
             ),
             "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn a_large_site_comes_in_chunks_that_join_in_date_order() {
+        let head = r#"{"version":1,"site":{"title":"T"},"chunks":["posts-1.json","../x.json"],
+            "posts":[{"slug":"new","title":"New","date":"2024-03-01","file":"posts/new.md"}]}"#;
+        let mut manifest = parse(head, &options()).unwrap();
+        assert_eq!(manifest.chunks, ["posts-1.json"]);
+        assert!(!manifest.is_complete());
+        assert!(manifest.problems[0].to_string().starts_with("chunks[1]:"));
+        let chunk = r#"{"version":1,"posts":[
+            {"slug":"old","title":"Old","date":"2023-01-01","file":"posts/old.md"},
+            {"slug":"new","title":"Again","date":"2023-02-01","file":"posts/again.md"},
+            {"slug":"mid","title":"Mid","date":"2023-06-01","file":"posts/mid.md"}]}"#;
+        manifest
+            .add_chunk("posts-1.json", chunk, &options())
+            .unwrap();
+        assert!(manifest.is_complete());
+        let slugs: Vec<&str> = manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["new", "mid", "old"]);
+        assert_eq!(
+            manifest.post_by_file("posts/old.md").unwrap().slug.as_str(),
+            "old"
+        );
+        let last = manifest.problems.last().unwrap().to_string();
+        assert_eq!(
+            last,
+            "posts-1.json: posts[1].slug (slug \"new\"): the slug is already used by posts.json"
+        );
+        let broken = manifest.add_chunk("posts-2.json", "{", &options());
+        assert!(matches!(broken, Err(ManifestError::Json { .. })));
+        let wrong = manifest.add_chunk("posts-2.json", r#"{"version":2}"#, &options());
+        assert!(wrong.unwrap_err().to_string().contains("in posts-2.json"));
+        assert_eq!(manifest.posts.len(), 3, "the posts already in stay");
+        assert_eq!(manifest.n_skipped(), 1, "the duplicate in the chunk");
+        manifest.chunk_failed("posts-2.json", "HTTP 404");
+        assert_eq!(manifest.n_skipped(), 2);
+        assert_eq!(
+            manifest.problems.last().unwrap().to_string(),
+            "posts-2.json: its posts are missing: HTTP 404"
         );
     }
 

@@ -34,8 +34,9 @@ pub enum ProblemKind {
     BadSlug(String),
     /// The same slug as an earlier post.
     DuplicateSlug {
-        /// Index of the earlier post in `posts`.
-        first: usize,
+        /// Where the earlier post is: `posts[3]`, or `posts.json` for a post of the main
+        /// manifest when a chunk repeats its slug.
+        first: String,
     },
     /// `file` or `cover` is not a path inside the site.
     BadPath(String),
@@ -47,6 +48,8 @@ pub enum ProblemKind {
     NotAbsolute(String),
     /// `page_size` is not a whole number from 1 to 100.
     BadPageSize,
+    /// A chunk of a large site's posts could not be loaded (the reason).
+    ChunkUnavailable(String),
     /// A setting whose value has the wrong form.
     BadSetting {
         /// The value found.
@@ -98,7 +101,7 @@ impl fmt::Display for ProblemKind {
                 "{value:?} is not a valid slug; use lowercase letters, digits and -"
             ),
             ProblemKind::DuplicateSlug { first } => {
-                write!(f, "the slug is already used by posts[{first}]")
+                write!(f, "the slug is already used by {first}")
             }
             ProblemKind::BadPath(value) => write!(
                 f,
@@ -107,6 +110,9 @@ impl fmt::Display for ProblemKind {
             ProblemKind::BadMinutes => write!(f, "must be a whole number of minutes, 1 or more"),
             ProblemKind::NotAbsolute(value) => write!(f, "{value:?} is not an absolute URL; use one such as https://example.org/blog/"),
             ProblemKind::UnknownField => write!(f, "is not a known field and is ignored"),
+            ProblemKind::ChunkUnavailable(reason) => {
+                write!(f, "its posts are missing: {reason}")
+            }
             ProblemKind::BadSetting { value, expected } => {
                 write!(f, "{value:?} is not {expected}")
             }

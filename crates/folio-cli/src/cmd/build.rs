@@ -33,7 +33,16 @@ pub struct BuildOptions {
     pub content: String,
     /// A Trunk `dist/` to take the app from, instead of the one built into `folio`.
     pub app: Option<PathBuf>,
+    /// Posts per chunk file when the manifest is split (`None`: split sites of more than
+    /// [`CHUNK_THRESHOLD`] posts into chunks of [`CHUNK_POSTS`]).
+    pub chunk_posts: Option<usize>,
 }
+
+/// Sites with more published posts than this get a split manifest.
+pub const CHUNK_THRESHOLD: usize = 5_000;
+
+/// Posts per chunk of a split manifest.
+pub const CHUNK_POSTS: usize = 10_000;
 
 /// Builds `site`.
 pub fn run(site: &Path, options: &BuildOptions) -> Result<ExitCode> {
@@ -121,7 +130,9 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
     );
     writer.write("404.html", shell.as_bytes())?;
 
-    writer.write(MANIFEST, published.as_bytes())?;
+    for (file, text) in split_manifest(&published, &manifest, options.chunk_posts)? {
+        writer.write(&file, text.as_bytes())?;
+    }
     // The reader app has English built in and loads any other language's words.
     let lang = manifest.site.lang();
     if lang != folio_core::i18n::Lang::En {
@@ -416,6 +427,61 @@ fn published_manifest(site: &Path, text: &str) -> Result<String> {
     let mut published = serde_json::to_string_pretty(&root)?;
     published.push('\n');
     Ok(published)
+}
+
+/// The manifest files to deploy: `posts.json` alone, or, for a large site (or when
+/// `chunk_posts` asks), `posts.json` with the site and the newest posts (two listing
+/// pages) plus `chunks`, naming `posts-1.json`, `posts-2.json`, … with the older posts in
+/// date order, `chunk_posts` each. A version 1 reader that ignores `chunks` sees a valid
+/// manifest of the newest posts; Folio's reader shows the home page from it at once and
+/// takes the chunks in behind it. `manifest` is `published`, parsed (its posts in date
+/// order).
+fn split_manifest(
+    published: &str,
+    manifest: &Manifest,
+    chunk_posts: Option<usize>,
+) -> Result<Vec<(String, String)>> {
+    let n_posts = manifest.posts.len();
+    let chunk_posts = match chunk_posts {
+        Some(size) => size.max(1),
+        None if n_posts > CHUNK_THRESHOLD => CHUNK_POSTS,
+        None => return Ok(vec![(MANIFEST.to_string(), published.to_string())]),
+    };
+    let head_posts = 2 * manifest.site.page_size;
+    if n_posts <= head_posts {
+        return Ok(vec![(MANIFEST.to_string(), published.to_string())]);
+    }
+    let mut root: Value = serde_json::from_str(published)?;
+    let mut by_slug: std::collections::HashMap<String, Value> =
+        match root.get_mut("posts").map(Value::take) {
+            Some(Value::Array(posts)) => posts
+                .into_iter()
+                .filter_map(|post| Some((post.get("slug")?.as_str()?.to_string(), post)))
+                .collect(),
+            _ => std::collections::HashMap::new(),
+        };
+    let mut in_order = manifest
+        .posts
+        .iter()
+        .filter_map(|post| by_slug.remove(post.slug.as_str()));
+    let head: Vec<Value> = in_order.by_ref().take(head_posts).collect();
+    let rest: Vec<Value> = in_order.collect();
+    let mut files = Vec::new();
+    let mut names = Vec::new();
+    for (index, chunk) in rest.chunks(chunk_posts).enumerate() {
+        let name = format!("posts-{}.json", index + 1);
+        let text = serde_json::json!({ "version": 1, "posts": chunk }).to_string();
+        names.push(Value::String(name.clone()));
+        files.push((name, text));
+    }
+    if let Value::Object(root) = &mut root {
+        root.insert("posts".into(), Value::Array(head));
+        root.insert("chunks".into(), Value::Array(names));
+    }
+    let mut head_text = serde_json::to_string_pretty(&root)?;
+    head_text.push('\n');
+    files.insert(0, (MANIFEST.to_string(), head_text));
+    Ok(files)
 }
 
 /// The sizes of the local images post `file` shows, as `{"path": [width, height]}`; images

@@ -33,6 +33,7 @@ pub fn run(site: &Path, port: u16, content: &str) -> Result<ExitCode> {
         base_url: Some(base_url.clone()),
         content: content.to_string(),
         app: None,
+        chunk_posts: None,
     };
     let folder = tempfile::tempdir().context("could not create a folder for the preview")?;
     let out = Arc::new(RwLock::new(rebuild(site, folder.path(), 0, &options)?));
