@@ -84,8 +84,8 @@ enum Command {
         /// Take the reader app from this Trunk output folder instead of the built-in one.
         #[arg(long)]
         app: Option<PathBuf>,
-        /// Split the manifest into chunks of this many posts (default: sites of more than
-        /// 5,000 posts, in chunks of 10,000).
+        /// Split the manifest into chunks of this many posts; 0 never splits (default: sites
+        /// of more than 5,000 posts, in chunks of 10,000).
         #[arg(long)]
         chunk_posts: Option<usize>,
     },

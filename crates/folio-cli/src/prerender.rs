@@ -4,6 +4,7 @@
 //! own view is ready, then swaps it for its own (`#prerendered`, see `src/lib.rs`).
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use folio_core::markdown::RenderOptions;
 use folio_core::query::{self, document_title, Listing, TermCount, TermListing};
@@ -14,7 +15,7 @@ use folio_core::i18n::Strings;
 
 use crate::feeds::absolute;
 
-use folio_core::query::RELATED_POSTS;
+use folio_core::query::{RelatedIndex, RELATED_POSTS};
 
 /// One page to write: its site-relative file and its HTML.
 pub struct Page {
@@ -192,7 +193,8 @@ impl Context<'_> {
         self.page(&route_href, Head::listing(view_title, &route_href), &main)
     }
 
-    fn post_page(&self, post: &Post, markdown: &str) -> Page {
+    /// The page of `post`, at `index` in the manifest, with its `related` posts.
+    fn post_page(&self, index: usize, post: &Post, related: &[Arc<Post>], markdown: &str) -> Page {
         let html = folio_core::render(
             markdown,
             &RenderOptions::for_post(self.manifest, post, markdown),
@@ -202,8 +204,7 @@ impl Context<'_> {
             .unwrap_or_else(|| folio_core::reading_time::minutes(markdown));
         let site_author = self.manifest.site.author.as_ref();
         let markup = self.markup();
-        let around = query::neighbours(self.manifest, post.slug.as_str());
-        let related = query::related(self.manifest, post, RELATED_POSTS);
+        let around = query::neighbours_at(self.manifest, index);
         // Math and diagrams are drawn before the app arrives too.
         let rich_content = if html.has_math_or_diagrams() {
             format!(
@@ -221,7 +222,7 @@ impl Context<'_> {
                 .post_footer(
                     post,
                     &around,
-                    &related,
+                    related,
                     &self.manifest.site,
                     self.base_url
                         .map(|base_url| absolute(base_url, &Route::Post(&post.slug).href()))
@@ -322,9 +323,11 @@ pub fn pages(context: &Context<'_>, markdown_of: &dyn Fn(&Post) -> Option<String
             pages.push(context.listing_page(&listing));
         }
     }
-    for post in &manifest.posts {
+    // Related posts for every post at once: one by one is quadratic in the site's size.
+    let related = RelatedIndex::new(manifest).all(RELATED_POSTS);
+    for (index, (post, related)) in manifest.posts.iter().zip(&related).enumerate() {
         if let Some(markdown) = markdown_of(post) {
-            pages.push(context.post_page(post, &markdown));
+            pages.push(context.post_page(index, post, related, &markdown));
         }
     }
     pages.push(context.archive_page());

@@ -992,8 +992,11 @@ fn a_large_site_is_published_as_newest_posts_plus_chunks() {
     assert!(site.join("out/posts/p1.html").exists());
     assert!(site.join("out/page/5.html").exists());
 
-    // Small sites keep one manifest.
-    let output = folio(&["build", ".", "--out", "whole"], &site);
+    // Small sites keep one manifest, and so does any site with --chunk-posts 0.
+    let output = folio(
+        &["build", ".", "--out", "whole", "--chunk-posts", "0"],
+        &site,
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!site.join("whole/posts-1.json").exists());
     assert_eq!(slugs(&read("../whole/posts.json")).len(), 5);

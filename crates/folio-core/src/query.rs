@@ -1,6 +1,7 @@
 //! What each view shows, computed from a [`Manifest`]: pages of the listing, tag and
 //! category listings, term lists with counts, document titles. Views only map these results.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::manifest::{Manifest, Post, Term};
@@ -246,7 +247,7 @@ mod tests {
 
     /// A manifest with `n` posts, `p1` newest; every third post tagged "Go", every post in
     /// category "Backend" or "Web & Design" by parity, and "CI/CD" spelled two ways.
-    fn manifest(n: usize) -> Manifest {
+    pub(super) fn manifest(n: usize) -> Manifest {
         let posts: Vec<String> = (1..=n)
             .map(|i| {
                 let tags = match i % 3 {
@@ -874,13 +875,18 @@ pub struct Neighbours {
 
 /// The newer and older neighbours of the post `slug` in the listing.
 pub fn neighbours(manifest: &Manifest, slug: &str) -> Neighbours {
-    let Some(index) = manifest
+    match manifest
         .posts
         .iter()
         .position(|post| post.slug.as_str() == slug)
-    else {
-        return Neighbours::default();
-    };
+    {
+        Some(index) => neighbours_at(manifest, index),
+        None => Neighbours::default(),
+    }
+}
+
+/// [`neighbours`] of the post at `index` in `manifest.posts`.
+pub fn neighbours_at(manifest: &Manifest, index: usize) -> Neighbours {
     Neighbours {
         newer: index
             .checked_sub(1)
@@ -918,6 +924,97 @@ pub fn related(manifest: &Manifest, post: &Post, n: usize) -> Vec<Arc<Post>> {
         .take(n)
         .map(|(_, other)| Arc::clone(other))
         .collect()
+}
+
+/// [`related`] for every post of a large site at once (`folio build`): each tag's posts are
+/// listed once, and a post's candidates are counted from its tags' lists, instead of
+/// comparing it with every other post (quadratic: hours at 100,000 posts).
+#[derive(Debug)]
+pub struct RelatedIndex<'m> {
+    manifest: &'m Manifest,
+    /// For each post, in `manifest.posts` order, the ids of its tags (distinct).
+    tags_of: Vec<Vec<usize>>,
+    /// For each tag id, the indexes of its posts, newest first.
+    posts_of: Vec<Vec<usize>>,
+}
+
+impl<'m> RelatedIndex<'m> {
+    /// Indexes the tags of `manifest`'s posts.
+    pub fn new(manifest: &'m Manifest) -> RelatedIndex<'m> {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut posts_of: Vec<Vec<usize>> = Vec::new();
+        let mut tags_of = Vec::with_capacity(manifest.posts.len());
+        for (index, post) in manifest.posts.iter().enumerate() {
+            let mut mine: Vec<usize> = Vec::with_capacity(post.tags.len());
+            for tag in &post.tags {
+                let next = ids.len();
+                let id = *ids.entry(tag.slug.as_str()).or_insert(next);
+                if id == posts_of.len() {
+                    posts_of.push(Vec::new());
+                }
+                if !mine.contains(&id) {
+                    mine.push(id);
+                    if let Some(list) = posts_of.get_mut(id) {
+                        list.push(index);
+                    }
+                }
+            }
+            tags_of.push(mine);
+        }
+        RelatedIndex {
+            manifest,
+            tags_of,
+            posts_of,
+        }
+    }
+
+    /// [`related`] of every post, in `manifest.posts` order.
+    pub fn all(&self, n: usize) -> Vec<Vec<Arc<Post>>> {
+        let posts = &self.manifest.posts;
+        // Shared tags per candidate, counted from the lists of one post's tags; only the
+        // entries touched are reset for the next post.
+        let mut shared: Vec<usize> = vec![0; posts.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut all = Vec::with_capacity(posts.len());
+        for (index, mine) in self.tags_of.iter().enumerate() {
+            for list in mine.iter().filter_map(|id| self.posts_of.get(*id)) {
+                for &other in list.iter().filter(|other| **other != index) {
+                    if let Some(count) = shared.get_mut(other) {
+                        if *count == 0 {
+                            touched.push(other);
+                        }
+                        *count += 1;
+                    }
+                }
+            }
+            // The best n: most shared first, then newest (a lower index), as `related`
+            // orders them.
+            let mut best: Vec<(usize, usize)> = Vec::with_capacity(n + 1);
+            for &other in &touched {
+                let key = (
+                    std::cmp::Reverse(shared.get(other).copied().unwrap_or(0)),
+                    other,
+                );
+                let at = best
+                    .partition_point(|(count, index)| (std::cmp::Reverse(*count), *index) < key);
+                if at < n {
+                    best.insert(at, (key.0 .0, other));
+                    best.truncate(n);
+                }
+            }
+            for other in touched.drain(..) {
+                if let Some(count) = shared.get_mut(other) {
+                    *count = 0;
+                }
+            }
+            all.push(
+                best.into_iter()
+                    .filter_map(|(_, other)| posts.get(other).cloned())
+                    .collect(),
+            );
+        }
+        all
+    }
 }
 
 #[cfg(test)]
@@ -962,6 +1059,31 @@ mod post_neighbourhood_tests {
         );
         assert_eq!(neighbours(&site, "e").older, None);
         assert_eq!(neighbours(&site, "nope"), Neighbours::default());
+    }
+
+    #[test]
+    fn the_related_index_agrees_with_related_for_every_post() {
+        let site = site();
+        let all = RelatedIndex::new(&site).all(3);
+        for (post, found) in site.posts.iter().zip(&all) {
+            assert_eq!(
+                slugs(found),
+                slugs(&related(&site, post, 3)),
+                "{}",
+                post.slug
+            );
+        }
+        let big = super::tests::manifest(50);
+        let all = RelatedIndex::new(&big).all(RELATED_POSTS);
+        for (post, found) in big.posts.iter().zip(&all) {
+            assert_eq!(slugs(found), slugs(&related(&big, post, RELATED_POSTS)));
+        }
+        assert_eq!(
+            neighbours_at(&site, 1)
+                .older
+                .map(|p| p.slug.as_str().to_string()),
+            Some("c".into())
+        );
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub struct BuildOptions {
     pub content: String,
     /// A Trunk `dist/` to take the app from, instead of the one built into `folio`.
     pub app: Option<PathBuf>,
-    /// Posts per chunk file when the manifest is split (`None`: split sites of more than
-    /// [`CHUNK_THRESHOLD`] posts into chunks of [`CHUNK_POSTS`]).
+    /// Posts per chunk file when the manifest is split (`Some(0)`: never split; `None`:
+    /// split sites of more than [`CHUNK_THRESHOLD`] posts into chunks of [`CHUNK_POSTS`]).
     pub chunk_posts: Option<usize>,
 }
 
@@ -443,7 +443,8 @@ fn split_manifest(
 ) -> Result<Vec<(String, String)>> {
     let n_posts = manifest.posts.len();
     let chunk_posts = match chunk_posts {
-        Some(size) => size.max(1),
+        Some(0) => return Ok(vec![(MANIFEST.to_string(), published.to_string())]),
+        Some(size) => size,
         None if n_posts > CHUNK_THRESHOLD => CHUNK_POSTS,
         None => return Ok(vec![(MANIFEST.to_string(), published.to_string())]),
     };
