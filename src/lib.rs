@@ -32,7 +32,7 @@ use crate::pages::{
 /// background (`Manifest::is_complete` says when they all have). Reading it clones the
 /// value, so it holds an `Arc`: each view copies a pointer, not the manifest.
 #[derive(Debug, Clone, Copy)]
-pub struct SiteResource(RwSignal<Option<Result<Arc<Manifest>, LoadError>>, LocalStorage>);
+pub struct SiteResource(pub RwSignal<Option<Result<Arc<Manifest>, LoadError>>, LocalStorage>);
 
 impl SiteResource {
     /// The site so far, tracked.

@@ -6,7 +6,8 @@
   // The same scheme as the page's, so the frame stays transparent on it.
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
-  const report = () => parent.postMessage({ height: document.documentElement.scrollHeight }, '*');
+  // The drawing's own height, so the frame shrinks too when the page narrows.
+  const report = () => parent.postMessage({ height: document.body.getBoundingClientRect().height }, '*');
   window.addEventListener('message', async (event) => {
     if (event.source !== parent || !event.data || typeof event.data.source !== 'string') return;
     try {

@@ -26,7 +26,12 @@
         const element = document.createElement(tag);
         Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, value));
         element.addEventListener('load', resolve);
-        element.addEventListener('error', () => reject(new Error(`${key} could not be loaded`)));
+        element.addEventListener('error', () => {
+          // The next post (or navigation) tries again.
+          once.delete(key);
+          element.remove();
+          reject(new Error(`${key} could not be loaded`));
+        });
         document.head.append(element);
       }));
     }
@@ -93,7 +98,12 @@
   function draw(root) {
     const spans = [...root.querySelectorAll('.math:not([data-drawn])')];
     spans.forEach((span) => { span.dataset.drawn = ''; });
-    if (spans.length) drawMath(spans).catch((error) => console.warn(error.message));
+    if (spans.length) {
+      drawMath(spans).catch((error) => {
+        console.warn(error.message);
+        spans.forEach((span) => { delete span.dataset.drawn; });
+      });
+    }
     const blocks = [...root.querySelectorAll('pre.mermaid:not([data-drawn])')];
     blocks.forEach((pre) => { pre.dataset.drawn = ''; });
     if (blocks.length) drawDiagrams(blocks);

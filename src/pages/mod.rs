@@ -20,6 +20,7 @@ use folio_core::slug::{percent_decode, slugify};
 use folio_core::Manifest;
 use leptos::prelude::*;
 
+use crate::api::LoadError;
 use crate::components::layout::Loading;
 use crate::components::load_error::{LoadErrorView, NotFoundView};
 use crate::components::markdown_body::HtmlBlock;
@@ -41,7 +42,8 @@ pub fn with_site<F>(readiness: Readiness, render: F) -> AnyView
 where
     F: Fn(Arc<Manifest>) -> AnyView + Send + Sync + 'static,
 {
-    site_view(readiness, true, render)
+    let site = use_site();
+    site_view(readiness, true, Box::new(move || site.get()), render)
 }
 
 /// [`with_site`] for views that can show the newest posts before a large site's chunks
@@ -50,16 +52,27 @@ pub fn with_newest_posts<F>(readiness: Readiness, render: F) -> AnyView
 where
     F: Fn(Arc<Manifest>) -> AnyView + Send + Sync + 'static,
 {
-    site_view(readiness, false, render)
+    let site = use_site();
+    site_view(readiness, false, Box::new(move || site.get()), render)
 }
 
-fn site_view<F>(readiness: Readiness, needs_every_post: bool, render: F) -> AnyView
+/// The site as a view reads it (tracked): the shared site, or a page's own settled copy of
+/// it. A trait object, so every page shares one copy of the view code.
+pub type SiteSource = Box<dyn Fn() -> Option<Result<Arc<Manifest>, LoadError>> + Send + Sync>;
+
+/// [`with_newest_posts`] from `site`, a page's own view of the site (the post page keeps
+/// the manifest it first showed the post from).
+pub fn site_view<F>(
+    readiness: Readiness,
+    needs_every_post: bool,
+    site: SiteSource,
+    render: F,
+) -> AnyView
 where
     F: Fn(Arc<Manifest>) -> AnyView + Send + Sync + 'static,
 {
-    let site = use_site();
     // Erased to AnyView: every page has the same type, which keeps the router's code small.
-    let view = move || match site.get() {
+    let view = move || match site() {
         None => view! { <Loading /> }.into_any(),
         Some(Ok(manifest)) if needs_every_post && !manifest.is_complete() => {
             view! { <Loading /> }.into_any()

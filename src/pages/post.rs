@@ -15,7 +15,7 @@ use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader};
 use crate::integrations;
-use crate::pages::{set_view_title, with_newest_posts, Readiness};
+use crate::pages::{set_view_title, site_view, Readiness};
 use crate::{href, mark_ready, markup, renderer, strings, use_site};
 
 /// A post's Markdown, rendered.
@@ -47,6 +47,9 @@ pub fn PostPage(
     let body = LocalResource::new(move || {
         let slug = slug.get();
         let post = entry.get();
+        // When a large site's last chunk is in, the body renders once more, so its links
+        // to older posts (unknown before) lead to them.
+        site.0.track();
         abort(in_flight);
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(web_sys::AbortController::signal);
@@ -71,73 +74,94 @@ pub fn PostPage(
             (_, Err(error)) => Some(Err(error)),
         }
     };
-    with_newest_posts(Readiness::Deferred, move |manifest| {
-        let wanted = slug.get();
-        let Some(post) = manifest.post(&wanted).cloned() else {
-            // An older post of a large site arrives with its chunk.
-            if !manifest.is_complete() {
-                return view! { <Loading /> }.into_any();
+    // Once the post shows, the site it showed from stays (read untracked from then on): a
+    // large site's later chunks do not rebuild the page, its comments, diagrams and the
+    // reader's place.
+    let shown = StoredValue::new(None::<Arc<Manifest>>);
+    let source = move || {
+        if let Some(kept) = shown.get_value() {
+            return Some(Ok(kept));
+        }
+        let now = site.get();
+        if let Some(Ok(manifest)) = &now {
+            if manifest.post(&slug.get_untracked()).is_some() {
+                shown.set_value(Some(Arc::clone(manifest)));
             }
-            mark_ready();
-            let reason = fill(strings().no_post, &[&wanted]);
-            return view! { <NotFoundView reason /> }.into_any();
-        };
-        set_view_title(Some(&post.title), &manifest);
-        let header_post = Arc::clone(&post);
-        let site_author = manifest.site.author.clone();
-        // The reading time comes from the manifest, or from the Markdown once it renders.
-        let header = move || {
-            let minutes = match current() {
-                Some(Ok(rendered)) => Some(rendered.minutes),
-                _ => None,
-            };
-            let minutes = header_post.reading_minutes.or(minutes);
-            let html = markup().post_header(&header_post, minutes, site_author.as_deref());
-            view! { <PostHeader html /> }
-        };
-        let around = query::neighbours(&manifest, post.slug.as_str());
-        let related = query::related(&manifest, &post, RELATED_POSTS);
-        // The address to share: the canonical one when the site names its URL (as the
-        // prerendered page does), else where the reader is.
-        let page_url = match &manifest.site.base_url {
-            Some(base) => Some(format!(
-                "{}{}",
-                base.trim_end_matches('/'),
-                Route::Post(&post.slug).href()
-            )),
-            None => web_sys::window()
-                .and_then(|window| window.location().origin().ok())
-                .map(|origin| format!("{origin}{}", href(Route::Post(&post.slug)))),
-        };
-        let footer = markup().post_footer(
-            &post,
-            &around,
-            &related,
-            &manifest.site,
-            page_url.as_deref(),
-        );
-        if let Some(comments) = &manifest.site.comments {
-            integrations::show_comments(comments, manifest.site.language.as_deref());
         }
-        let file = post.file.clone();
-        let content = move || {
-            let view = match current() {
-                None => return view! { <Loading /> }.into_any(),
-                Some(Ok(rendered)) => view! { <MarkdownBody html=rendered.html /> }.into_any(),
-                Some(Err(error)) => post_body_error(&file, &error).into_any(),
+        now
+    };
+    site_view(
+        Readiness::Deferred,
+        false,
+        Box::new(source),
+        move |manifest| {
+            let wanted = slug.get();
+            let Some(post) = manifest.post(&wanted).cloned() else {
+                // An older post of a large site arrives with its chunk.
+                if !manifest.is_complete() {
+                    return view! { <Loading /> }.into_any();
+                }
+                mark_ready();
+                let reason = fill(strings().no_post, &[&wanted]);
+                return view! { <NotFoundView reason /> }.into_any();
             };
-            mark_ready();
-            view
-        };
-        view! {
-            <article class="post">
-                {header}
-                {content}
-            </article>
-            <HtmlBlock class="post-footer" html=footer />
-        }
-        .into_any()
-    })
+            set_view_title(Some(&post.title), &manifest);
+            let header_post = Arc::clone(&post);
+            let site_author = manifest.site.author.clone();
+            // The reading time comes from the manifest, or from the Markdown once it renders.
+            let header = move || {
+                let minutes = match current() {
+                    Some(Ok(rendered)) => Some(rendered.minutes),
+                    _ => None,
+                };
+                let minutes = header_post.reading_minutes.or(minutes);
+                let html = markup().post_header(&header_post, minutes, site_author.as_deref());
+                view! { <PostHeader html /> }
+            };
+            let around = query::neighbours(&manifest, post.slug.as_str());
+            let related = query::related(&manifest, &post, RELATED_POSTS);
+            // The address to share: the canonical one when the site names its URL (as the
+            // prerendered page does), else where the reader is.
+            let page_url = match &manifest.site.base_url {
+                Some(base) => Some(format!(
+                    "{}{}",
+                    base.trim_end_matches('/'),
+                    Route::Post(&post.slug).href()
+                )),
+                None => web_sys::window()
+                    .and_then(|window| window.location().origin().ok())
+                    .map(|origin| format!("{origin}{}", href(Route::Post(&post.slug)))),
+            };
+            let footer = markup().post_footer(
+                &post,
+                &around,
+                &related,
+                &manifest.site,
+                page_url.as_deref(),
+            );
+            if let Some(comments) = &manifest.site.comments {
+                integrations::show_comments(comments, manifest.site.language.as_deref());
+            }
+            let file = post.file.clone();
+            let content = move || {
+                let view = match current() {
+                    None => return view! { <Loading /> }.into_any(),
+                    Some(Ok(rendered)) => view! { <MarkdownBody html=rendered.html /> }.into_any(),
+                    Some(Err(error)) => post_body_error(&file, &error).into_any(),
+                };
+                mark_ready();
+                view
+            };
+            view! {
+                <article class="post">
+                    {header}
+                    {content}
+                </article>
+                <HtmlBlock class="post-footer" html=footer />
+            }
+            .into_any()
+        },
+    )
 }
 
 /// Fetches and renders `post` of `manifest`.

@@ -47,7 +47,12 @@ async function readFirst(dirs, rel) {
 /** Starts a server; resolves to { url, close }. `base` is the sub-path, such as '/blog/'. */
 export async function startServer({ root, overlay = null, base = '/', spa = true, faults = {}, port = 0 }) {
   const dirs = [overlay && path.resolve(overlay), path.resolve(root)];
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => handle(req, res).catch((error) => {
+    // A request that arrives as a test tears its site down must not crash the run.
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end(String(error && error.message || error));
+  }));
+  const handle = async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let pathname;
     try { pathname = decodeURIComponent(url.pathname); } catch { pathname = url.pathname; }
@@ -76,7 +81,7 @@ export async function startServer({ root, overlay = null, base = '/', spa = true
     if (spa && !hasExtension) return send(200, await fs.readFile(path.join(root, 'index.html')), TYPES['.html']);
     const page404 = await readFirst(dirs, '404.html');
     return send(404, page404 ?? 'not found', TYPES['.html']);
-  });
+  };
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address();
   return {

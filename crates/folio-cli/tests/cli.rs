@@ -883,7 +883,7 @@ fn services_widen_the_csp_only_for_what_the_site_names_and_the_language_ships_it
     assert!(home.contains(">Derniers articles</h1>"));
     let words = fs::read_to_string(out.join("i18n/fr.txt")).unwrap();
     assert!(
-        words.starts_with("folio-strings 1 fr\nAller au contenu\n"),
+        words.starts_with("folio-strings 2 fr\nAller au contenu\n"),
         "{words}"
     );
 

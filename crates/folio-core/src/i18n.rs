@@ -273,7 +273,7 @@ pub struct Strings {
     pub all: &'static str,
     pub all_posts: &'static str,
     /// "{0} min read".
-    pub min_read: &'static str,
+    pub min_read: Plural,
     pub updated: &'static str,
     pub draft: &'static str,
     /// "By {0}".
@@ -375,7 +375,10 @@ impl Strings {
 
     /// "6 min read".
     pub fn reading(&self, minutes: u32) -> String {
-        fill(self.min_read, &[&minutes.to_string()])
+        self.count(
+            &self.min_read,
+            usize::try_from(minutes).unwrap_or(usize::MAX),
+        )
     }
 
     /// A date as a reader of this language writes it: "Apr 7, 2025", "7. Apr. 2025",
@@ -408,7 +411,7 @@ impl Strings {
 }
 
 /// The first line of a [`Strings::to_text`] file, before the language code.
-const TEXT_HEADER: &str = "folio-strings 1";
+const TEXT_HEADER: &str = "folio-strings 2";
 
 /// Writes [`Strings::to_text`] and [`Strings::from_text`] from one list of the fields, so
 /// the two always agree on the order.
@@ -476,7 +479,7 @@ text_form!(
     theme_label, theme_system, theme_light, theme_dark, offline, made_with, loading,
     latest_posts, paged_title, posts_heading, no_posts, nothing_yet, newer_posts, older_posts,
     page_of, pages_label, tags_heading, categories_heading, tagged, in_category,
-    narrow_by_category, narrow_by_tag, all, all_posts, min_read, updated, draft, by, share,
+    narrow_by_category, narrow_by_tag, all, all_posts, updated, draft, by, share,
     email, edit_page, newer, older, more_posts, related, comments, contents, copy, copied, section_link,
     footnotes, back_to_text, task_done, task_open, note, tip, important, warning, caution,
     archive, search, search_posts, search_hint, no_match, results_for, best_shown,
@@ -484,7 +487,7 @@ text_form!(
     not_found_heading, no_post, no_tag, no_category, no_page, no_path, moved_hint,
     post_text_failed, post_file_is, err_network, err_not_found, err_status, err_not_data,
     err_not_utf8, err_renderer, date_pattern;
-    posts, results, skipped;
+    posts, results, skipped, min_read;
     months_short, months_long
 );
 
@@ -551,7 +554,7 @@ pub static EN: Strings = Strings {
     narrow_by_tag: "Narrow by tag",
     all: "All",
     all_posts: "← all posts",
-    min_read: "{0} min read",
+    min_read: Plural::two_forms("{0} min read", "{0} min read"),
     updated: "updated",
     draft: "Draft",
     by: "By {0}",
@@ -654,7 +657,7 @@ pub static DE: Strings = Strings {
     narrow_by_tag: "Nach Schlagwort eingrenzen",
     all: "Alle",
     all_posts: "← alle Beiträge",
-    min_read: "{0} Min. Lesezeit",
+    min_read: Plural::two_forms("{0} Min. Lesezeit", "{0} Min. Lesezeit"),
     updated: "aktualisiert",
     draft: "Entwurf",
     by: "Von {0}",
@@ -758,7 +761,7 @@ pub static FR: Strings = Strings {
     narrow_by_tag: "Filtrer par étiquette",
     all: "Tous",
     all_posts: "← tous les articles",
-    min_read: "{0} min de lecture",
+    min_read: Plural::two_forms("{0} min de lecture", "{0} min de lecture"),
     updated: "mis à jour le",
     draft: "Brouillon",
     by: "Par {0}",
@@ -862,7 +865,7 @@ pub static ES: Strings = Strings {
     narrow_by_tag: "Filtrar por etiqueta",
     all: "Todas",
     all_posts: "← todas las entradas",
-    min_read: "{0} min de lectura",
+    min_read: Plural::two_forms("{0} min de lectura", "{0} min de lectura"),
     updated: "actualizado el",
     draft: "Borrador",
     by: "Por {0}",
@@ -965,7 +968,7 @@ pub static JA: Strings = Strings {
     narrow_by_tag: "タグで絞り込む",
     all: "すべて",
     all_posts: "← すべての記事",
-    min_read: "{0}分で読めます",
+    min_read: Plural::two_forms("{0}分で読めます", "{0}分で読めます"),
     updated: "更新",
     draft: "下書き",
     by: "著者: {0}",
@@ -1067,7 +1070,7 @@ pub static ZH: Strings = Strings {
     narrow_by_tag: "按标签筛选",
     all: "全部",
     all_posts: "← 全部文章",
-    min_read: "阅读约需 {0} 分钟",
+    min_read: Plural::two_forms("阅读约需 {0} 分钟", "阅读约需 {0} 分钟"),
     updated: "更新于",
     draft: "草稿",
     by: "作者：{0}",
@@ -1175,7 +1178,13 @@ pub static AR: Strings = Strings {
     narrow_by_tag: "التصفية حسب الوسم",
     all: "الكل",
     all_posts: "→ كل المقالات",
-    min_read: "{0} دقائق للقراءة",
+    min_read: Plural {
+        one: "دقيقة واحدة للقراءة",
+        two: "دقيقتان للقراءة",
+        few: "{0} دقائق للقراءة",
+        many: "{0} دقيقة للقراءة",
+        other: "{0} دقيقة للقراءة",
+    },
     updated: "حُدّث في",
     draft: "مسودة",
     by: "بقلم {0}",
@@ -1316,7 +1325,13 @@ pub static HE: Strings = Strings {
     narrow_by_tag: "סינון לפי תגית",
     all: "הכול",
     all_posts: "→ כל הפוסטים",
-    min_read: "{0} דקות קריאה",
+    min_read: Plural {
+        one: "דקת קריאה אחת",
+        two: "שתי דקות קריאה",
+        few: "{0} דקות קריאה",
+        many: "{0} דקות קריאה",
+        other: "{0} דקות קריאה",
+    },
     updated: "עודכן",
     draft: "טיוטה",
     by: "מאת {0}",
@@ -1459,6 +1474,10 @@ mod tests {
         assert_eq!(posts(Lang::Ar, 100), "100 مقالة");
         assert_eq!(posts(Lang::He, 2), "שני פוסטים");
         assert_eq!(posts(Lang::He, 5), "5 פוסטים");
+        assert_eq!(AR.reading(1), "دقيقة واحدة للقراءة");
+        assert_eq!(AR.reading(3), "3 دقائق للقراءة");
+        assert_eq!(AR.reading(11), "11 دقيقة للقراءة");
+        assert_eq!(HE.reading(1), "דקת קריאה אחת");
     }
 
     #[test]
@@ -1506,7 +1525,7 @@ mod tests {
                 Strings::from_text(lang, text).as_ref(),
                 Some(lang.strings())
             );
-            assert!(text.starts_with(&format!("folio-strings 1 {}\n", lang.code())));
+            assert!(text.starts_with(&format!("folio-strings 2 {}\n", lang.code())));
             // Another language's file, a short file and a long one are refused.
             let other = if lang == Lang::De { Lang::Fr } else { Lang::De };
             assert_eq!(Strings::from_text(other, text), None);
@@ -1527,13 +1546,12 @@ mod tests {
     fn every_table_fills_every_template() {
         for lang in Lang::ALL {
             let t = lang.strings();
-            let templates: [(&str, usize); 17] = [
+            let templates: [(&str, usize); 16] = [
                 (t.theme_label, 2),
                 (t.paged_title, 3),
                 (t.page_of, 2),
                 (t.tagged, 1),
                 (t.in_category, 1),
-                (t.min_read, 1),
                 (t.by, 1),
                 (t.no_match, 1),
                 (t.results_for, 2),
@@ -1560,7 +1578,7 @@ mod tests {
                     "{lang:?}"
                 );
             }
-            for plural in [t.posts, t.results, t.skipped] {
+            for plural in [t.posts, t.results, t.skipped, t.min_read] {
                 for form in [plural.few, plural.many, plural.other] {
                     assert!(form.contains("{0}"), "{lang:?}: {form:?}");
                 }

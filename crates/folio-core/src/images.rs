@@ -90,7 +90,10 @@ pub(crate) fn lazy_images(html: &str, sizes: &[ImageSize]) -> String {
         }
         let src = &tag[IMG.len()..];
         let src = &src[..src.find('"').unwrap_or(src.len())];
-        let size = sizes.iter().find(|size| size.path == src);
+        // The writer escaped the URL (`&amp;`, `%20`, non-ASCII as %XX): the sizes name
+        // the file as it is.
+        let file = crate::slug::percent_decode(&src.replace("&amp;", "&"));
+        let size = sizes.iter().find(|size| size.path == file);
         if let Some(size) = size.filter(|_| !tag.contains(" width=") && !tag.contains(" height=")) {
             use std::fmt::Write as _;
             let _ = write!(out, " width=\"{}\" height=\"{}\"", size.width, size.height);
@@ -143,6 +146,16 @@ mod tests {
             lazy_images(r#"<p><img src="posts/images/a.svg" alt="A" /></p>"#, &sizes),
             r#"<p><img loading="lazy" decoding="async" width="640" height="360" src="posts/images/a.svg" alt="A" /></p>"#
         );
+        let spaced = [ImageSize {
+            path: "posts/images/a b&c é.png".into(),
+            width: 2,
+            height: 1,
+        }];
+        assert!(lazy_images(
+            r#"<img src="posts/images/a%20b&amp;c%20%C3%A9.png" alt="">"#,
+            &spaced
+        )
+        .contains(r#"width="2" height="1""#));
         // Unknown images, and images that give their own size or loading, keep theirs.
         assert_eq!(
             lazy_images(

@@ -144,11 +144,13 @@ impl Comments {
 /// giscus names its languages by their primary subtag, except Chinese.
 fn giscus_lang(tag: &str) -> String {
     let lower = tag.to_ascii_lowercase();
-    match lower.as_str() {
-        "zh-tw" | "zh-hant" | "zh-hk" => "zh-TW".into(),
-        _ if lower.starts_with("zh") => "zh-CN".into(),
-        _ => lower.split(['-', '_']).next().unwrap_or("en").to_string(),
+    let mut subtags = lower.split(['-', '_']);
+    let primary = subtags.next().unwrap_or("en");
+    if primary == "zh" {
+        let traditional = subtags.any(|subtag| matches!(subtag, "hant" | "tw" | "hk" | "mo"));
+        return if traditional { "zh-TW" } else { "zh-CN" }.into();
     }
+    primary.to_string()
 }
 
 impl Analytics {
@@ -249,7 +251,7 @@ const GISCUS_FIELDS: [Field; 5] = [
     REPO,
     Field {
         name: "repo_id",
-        valid: is_name,
+        valid: is_id,
         what: "the id giscus.app gives",
         default: None,
     },
@@ -261,7 +263,7 @@ const GISCUS_FIELDS: [Field; 5] = [
     },
     Field {
         name: "category_id",
-        valid: is_name,
+        valid: is_id,
         what: "the id giscus.app gives",
         default: None,
     },
@@ -483,6 +485,14 @@ fn is_name(text: &str) -> bool {
             .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.'))
 }
 
+/// A giscus id: letters, digits, `_` and `-`, or base64 (older GitHub ids end in `=`).
+fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.bytes().all(|byte| {
+            byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'=' | b'+' | b'/')
+        })
+}
+
 fn is_repo(text: &str) -> bool {
     text.split_once('/')
         .is_some_and(|(owner, name)| is_name(owner) && is_name(name))
@@ -541,6 +551,10 @@ mod tests {
             .contains(&("data-mapping", "pathname".into())));
         assert!(script.attributes.contains(&("data-lang", "de".into())));
         assert_eq!(giscus_lang("zh-Hant"), "zh-TW");
+        assert_eq!(giscus_lang("zh-Hant-HK"), "zh-TW");
+        assert_eq!(giscus_lang("zh-Hans-CN"), "zh-CN");
+        assert!(is_id("MDEwOlJlcG9zaXRvcnkzOTEzMTMwMjA="));
+        assert!(!is_id("x y") && !is_id("a\"b"));
         assert_eq!(giscus_lang("zh"), "zh-CN");
         let sources = csp_sources(Some(&comments), None);
         assert_eq!(sources.script, ["https://giscus.app"]);

@@ -453,18 +453,16 @@ fn split_manifest(
         return Ok(vec![(MANIFEST.to_string(), published.to_string())]);
     }
     let mut root: Value = serde_json::from_str(published)?;
-    let mut by_slug: std::collections::HashMap<String, Value> =
-        match root.get_mut("posts").map(Value::take) {
-            Some(Value::Array(posts)) => posts
-                .into_iter()
-                .filter_map(|post| Some((post.get("slug")?.as_str()?.to_string(), post)))
-                .collect(),
-            _ => std::collections::HashMap::new(),
-        };
+    // The entries as written, picked by each parsed post's position in the list (not by
+    // slug: a slug may be written with spaces, or repeated by a rejected entry).
+    let mut entries: Vec<Option<Value>> = match root.get_mut("posts").map(Value::take) {
+        Some(Value::Array(posts)) => posts.into_iter().map(Some).collect(),
+        _ => Vec::new(),
+    };
     let mut in_order = manifest
         .posts
         .iter()
-        .filter_map(|post| by_slug.remove(post.slug.as_str()));
+        .filter_map(|post| entries.get_mut(post.index).and_then(Option::take));
     let head: Vec<Value> = in_order.by_ref().take(head_posts).collect();
     let rest: Vec<Value> = in_order.collect();
     let mut files = Vec::new();
