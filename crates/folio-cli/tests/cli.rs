@@ -881,6 +881,10 @@ fn services_widen_the_csp_only_for_what_the_site_names_and_the_language_ships_it
     // The French words: the prerendered pages, and the list the app loads.
     assert!(home.contains("<time datetime=\"2025-04-07\">7 avr. 2025</time>"));
     assert!(home.contains(">Derniers articles</h1>"));
+    // The sentence shown without JavaScript too (index.html has the English one).
+    assert!(home.contains("<noscript><p class=\"noscript\">Ce blog a besoin de JavaScript"));
+    let index = fs::read_to_string(repo().join("index.html")).unwrap();
+    assert!(index.contains(folio_core::i18n::EN.noscript));
     let words = fs::read_to_string(out.join("i18n/fr.txt")).unwrap();
     assert!(
         words.starts_with("folio-strings 2 fr\nAller au contenu\n"),

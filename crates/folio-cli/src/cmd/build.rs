@@ -328,6 +328,12 @@ fn with_language(shell: &str, site: &folio_core::Site) -> String {
     let Some(language) = &site.language else {
         return shell.to_string();
     };
+    // The one sentence shown without JavaScript, in the site's words too.
+    let shell = shell.replacen(
+        folio_core::i18n::EN.noscript,
+        site.lang().strings().noscript,
+        1,
+    );
     let direction = match site.direction() {
         folio_core::i18n::Direction::Rtl => " dir=\"rtl\"",
         folio_core::i18n::Direction::Ltr => "",
