@@ -264,24 +264,13 @@ pub async fn load_chunks(head: &str) -> Result<Arc<Manifest>, LoadError> {
 /// Asks the browser to fetch `file` now (`<link rel="preload" as="fetch">`), so a later
 /// `fetch_text` of it finds it loaded.
 fn preload(file: &str) {
-    let document = web_sys::window().and_then(|window| window.document());
-    let Some((document, body)) = document.and_then(|document| {
-        let body = document.body()?;
-        Some((document, body))
-    }) else {
-        return;
-    };
-    if let Ok(link) = document.create_element("link") {
-        for (name, value) in [
-            ("rel", "preload"),
-            ("as", "fetch"),
-            ("crossorigin", ""),
-            ("href", file),
-        ] {
-            let _ = link.set_attribute(name, value);
-        }
-        let _ = body.append_child(&link);
-    }
+    let attributes = [
+        ("rel", "preload"),
+        ("as", "fetch"),
+        ("crossorigin", ""),
+        ("href", file),
+    ];
+    crate::append_element(None, "link", &attributes);
 }
 
 /// The words of `lang`: built in for English, else its `i18n/CODE.txt` file (which `folio

@@ -11,19 +11,15 @@ use folio_core::Manifest;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
-/// Appends `tag` as a `<script>` to `parent`.
-fn add_script(tag: &ScriptTag, parent: &web_sys::Element) {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    let Ok(script) = document.create_element("script") else {
-        return;
-    };
-    let _ = script.set_attribute("src", &tag.src);
-    for (name, value) in &tag.attributes {
-        let _ = script.set_attribute(name, value);
-    }
-    let _ = parent.append_child(&script);
+/// Appends `tag` as a `<script>` to `parent` (or `<body>`).
+fn add_script(tag: &ScriptTag, parent: Option<&web_sys::Element>) {
+    let mut attributes: Vec<(&str, &str)> = vec![("src", &tag.src)];
+    attributes.extend(
+        tag.attributes
+            .iter()
+            .map(|(name, value)| (*name, value.as_str())),
+    );
+    crate::append_element(parent, "script", &attributes);
 }
 
 thread_local! {
@@ -42,12 +38,7 @@ pub fn start_analytics(manifest: &Manifest) {
         return;
     }
     COUNT_NAVIGATIONS.with(|count| count.set(!analytics.counts_navigations_itself()));
-    let body = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.body());
-    if let Some(body) = body {
-        add_script(&analytics.script(), &body);
-    }
+    add_script(&analytics.script(), None);
 }
 
 /// Counts a client-side navigation to `path` with services whose script counts only the
@@ -91,7 +82,7 @@ pub fn show_comments(comments: &Comments, lang: Option<&str>) {
                     .flatten()
             });
         if let Some(section) = section.filter(|section| section.child_element_count() == 0) {
-            add_script(&script, &section);
+            add_script(&script, Some(&section));
         }
     });
 }

@@ -186,6 +186,23 @@ pub fn register_service_worker() {
     }
 }
 
+/// Appends a new `<tag>` with `attributes` (set one by one, never as HTML) to `parent`,
+/// or to `<body>` when there is none: the scripts and preloads the app adds.
+pub fn append_element(parent: Option<&web_sys::Element>, tag: &str, attributes: &[(&str, &str)]) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    let (Some(parent), Ok(element)) = (parent.or(body.as_ref()), document.create_element(tag))
+    else {
+        return;
+    };
+    for (name, value) in attributes {
+        let _ = element.set_attribute(name, value);
+    }
+    let _ = parent.append_child(&element);
+}
+
 /// Sets `document.title`.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {

@@ -30,13 +30,8 @@ fn load_rich_content() {
     if RICH_CONTENT_LOADED.with(|loaded| loaded.replace(true)) {
         return;
     }
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    if let (Ok(script), Some(body)) = (document.create_element("script"), document.body()) {
-        let _ = script.set_attribute("src", folio_core::markdown::RICH_CONTENT_SCRIPT);
-        let _ = body.append_child(&script);
-    }
+    let src = folio_core::markdown::RICH_CONTENT_SCRIPT;
+    crate::append_element(None, "script", &[("src", src)]);
 }
 
 /// A `<div>` holding markup from `folio_core::html`: a listing view, the post navigation.
