@@ -1,5 +1,6 @@
 // Trunk post-build step: puts the Content-Security-Policy meta tag into index.html and
-// 404.html, allowing Trunk's inline module loader by its SHA-256. `folio build` writes
+// 404.html, allowing its inline scripts (Trunk's module loader, style/theme.js) by their
+// SHA-256. `folio build` writes
 // the same policy (crates/folio-cli/src/cmd/build.rs, content_security_policy); an
 // end-to-end test checks that the two agree.
 //   node .ci/csp.mjs DIR
@@ -15,7 +16,7 @@ export function contentSecurityPolicy(hashes) {
 }
 
 export function withCsp(html) {
-  const hashes = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)]
+  const hashes = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)]
     .map((match) => crypto.createHash('sha256').update(match[1], 'utf8').digest('base64'));
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}" />`;
   const withoutOld = html.replace(/\n?\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');

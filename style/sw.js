@@ -11,7 +11,7 @@
 // - A new version waits until every tab of the old one is closed: nothing changes mid-read.
 //   The first install takes control at once, so the first visit is already cached.
 const CACHE = 'folio-v1';
-const SHELL = ['./', '404.html', 'posts.json', 'theme.js', 'folio-render-worker_loader.js', 'folio-render-worker.js', 'folio-render-worker_bg.wasm'];
+const SHELL = ['./', '404.html', 'posts.json', 'folio-render-worker_loader.js', 'folio-render-worker.js', 'folio-render-worker_bg.wasm'];
 const HASHED = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/;
 
 self.addEventListener('install', (event) => {

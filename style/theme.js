@@ -1,9 +1,5 @@
-// Applies the reader's theme choice before the first paint, so a dark-theme reader never
-// sees a light flash. An external file, because the Content-Security-Policy allows no
-// inline script. The app's theme button writes the same key.
+// The stored theme choice (the theme button's key), applied before the first paint.
 try {
   var theme = localStorage.getItem('folio-theme');
   if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
-} catch (e) {
-  // Storage can be disabled; the system setting applies then.
-}
+} catch (e) {}

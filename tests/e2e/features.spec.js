@@ -185,7 +185,7 @@ test.describe('themes', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await background()).toBe(light);
     await button.click();
-    // Reloaded without the app: style/theme.js alone applies the stored choice.
+    // Reloaded without the app: the inline style/theme.js alone applies the stored choice.
     await page.emulateMedia({ colorScheme: 'light' });
     await page.route('**/*.wasm', (route) => route.abort());
     await page.reload();

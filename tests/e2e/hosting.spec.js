@@ -1,5 +1,6 @@
 // Static hosting: a host without an SPA fallback (GitHub Pages' 404.html), a sub-path
 // deployment, and the demo site's pagination and images.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
@@ -90,10 +91,17 @@ test('trunk build and folio build write the same Content-Security-Policy', async
     const html = fs.readFileSync(file, 'utf8');
     const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)];
     expect(metas.length, file).toBe(1);
+    // Every inline script of the page (Trunk's loader, the theme script) by its hash.
+    const scripts = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length, file).toBe(2);
+    for (const [, body] of scripts) {
+      const hash = crypto.createHash('sha256').update(body, 'utf8').digest('base64');
+      expect(metas[0][1], file).toContain(`'sha256-${hash}'`);
+    }
     return metas[0][1].replace(/ 'sha256-[^']*'/g, " 'sha256-…'");
   };
   const fromTrunk = policy(path.join(dist, 'index.html'));
-  expect(fromTrunk).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-…';");
+  expect(fromTrunk).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-…' 'sha256-…';");
   expect(policy(path.join(dist, '404.html'))).toBe(fromTrunk);
   expect(policy(path.join(folioBlog, 'index.html'))).toBe(fromTrunk);
   expect(policy(path.join(folioBlog, 'posts', 'hello-world.html'))).toBe(fromTrunk);

@@ -309,6 +309,59 @@ impl Context<'_> {
 }
 
 /// A view's markup as the app shows it: inside `<div class="view">` (see `src/pages/`).
+/// The app's `index.html` as the shell of a prerendered page, which paints from its HTML
+/// and CSS alone: the app must not hold that first paint back.
+/// - Trunk's `<link rel="preload">` of the WebAssembly and `<link rel="modulepreload">` of
+///   its JavaScript go: on a slow link they share the bandwidth with the stylesheet.
+/// - Trunk's loader imports the app only after the first paint (a task after the next
+///   frame), so neither evaluating its JavaScript nor starting it runs before that paint.
+///
+/// The shell that `404.html` serves for deep links keeps Trunk's loader: there the app is
+/// the first paint. A loader this does not recognise stays as it is. The inline script
+/// changes, so the caller writes the CSP anew.
+pub fn paint_first_shell(shell: &str) -> String {
+    let mut out = String::with_capacity(shell.len());
+    let mut rest = shell;
+    while let Some(start) = rest.find("<link rel=\"") {
+        let Some(length) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..=start + length];
+        out.push_str(&rest[..start]);
+        let app_preload = tag.starts_with("<link rel=\"modulepreload\"")
+            || (tag.starts_with("<link rel=\"preload\"")
+                && tag.contains("type=\"application/wasm\""));
+        if !app_preload {
+            out.push_str(tag);
+        }
+        rest = &rest[start + length + 1..];
+    }
+    out.push_str(rest);
+    after_first_paint(&out)
+}
+
+/// Trunk's loader (`import init, * as bindings from 'APP.js';` then its body) as a
+/// dynamic import in a task after the next frame.
+fn after_first_paint(shell: &str) -> String {
+    const IMPORT: &str = "import init, * as bindings from ";
+    let Some(start) = shell.find(IMPORT) else {
+        return shell.to_string();
+    };
+    let Some(line) = shell[start..].find(";\n") else {
+        return shell.to_string();
+    };
+    let module = &shell[start + IMPORT.len()..start + line];
+    let Some(body_length) = shell[start..].find("</script>") else {
+        return shell.to_string();
+    };
+    let body = &shell[start + line + 2..start + body_length];
+    format!(
+        "{}requestAnimationFrame(() => setTimeout(async () => {{\nconst bindings = await import({module});\nconst init = bindings.default;\n{body}}}));\n{}",
+        &shell[..start],
+        &shell[start + body_length..]
+    )
+}
+
 fn view(inner: &SafeHtml) -> String {
     format!("<div class=\"view\">{}</div>", inner.as_str())
 }

@@ -116,16 +116,12 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
     )?;
 
     // index.html is the home page's prerendered version, written below with the others.
+    let services = csp_sources(
+        manifest.site.comments.as_ref(),
+        manifest.site.analytics.as_ref(),
+    );
     let shell = with_language(
-        &app_shell(
-            options.app.as_deref(),
-            &mut writer,
-            &base_path,
-            &csp_sources(
-                manifest.site.comments.as_ref(),
-                manifest.site.analytics.as_ref(),
-            ),
-        )?,
+        &app_shell(options.app.as_deref(), &mut writer, &base_path, &services)?,
         &manifest.site,
     );
     writer.write("404.html", shell.as_bytes())?;
@@ -152,9 +148,10 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
         eprintln!("{n_waiting} scheduled post(s) wait for their date: deployed, not yet listed in feeds, the sitemap or prerendered pages");
     }
 
+    let prerender_shell = with_csp(&prerender::paint_first_shell(&shell), &services);
     let context = prerender::Context {
         manifest: &manifest,
-        shell: &shell,
+        shell: &prerender_shell,
         base_path: &base_path,
         base_url: base_url.as_deref(),
     };
@@ -372,14 +369,20 @@ pub fn content_security_policy(script_hashes: &[String], services: &CspSources) 
     )
 }
 
-/// `html` with a CSP meta tag first in its head, allowing its inline module scripts by hash.
+/// `html` with a CSP meta tag first in its head, allowing its inline scripts (Trunk's
+/// module loader, the theme script) by hash.
 fn with_csp(html: &str, services: &CspSources) -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
+    const OPENERS: [&str; 2] = ["<script>", "<script type=\"module\">"];
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<script type=\"module\">") {
-        let body_start = start + "<script type=\"module\">".len();
+    while let Some((start, opener)) = OPENERS
+        .iter()
+        .filter_map(|opener| Some((rest.find(opener)?, *opener)))
+        .min()
+    {
+        let body_start = start + opener.len();
         let Some(length) = rest[body_start..].find("</script>") else {
             break;
         };
