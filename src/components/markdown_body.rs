@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use folio_core::SafeHtml;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast as _;
 
 /// A post's rendered Markdown.
 #[component]
@@ -17,6 +18,51 @@ pub fn MarkdownBody(
         load_rich_content();
     }
     view! { <div class="prose" inner_html=html.as_str().to_string()></div> }
+}
+
+/// A post's body that `folio build` prerendered: copies of its nodes (from a detached
+/// copy of the page's `.prose`) in a `.prose` of the app's own. No HTML is parsed again.
+#[component]
+pub fn PrerenderedBody(
+    /// The copy of the prerendered `.prose`, kept as it is for later renders.
+    prose: web_sys::Element,
+) -> impl IntoView {
+    // The view is in the document once this render is done: a microtask fills it then,
+    // before the next paint.
+    wasm_bindgen_futures::spawn_local(async move { fill_from_copy(&prose) });
+    view! { <div class="prose" data-fill=""></div> }
+}
+
+/// Moves copies of `prose`'s nodes into the app's `.prose[data-fill]`, once: a later render
+/// of the same view reuses the element, which no longer carries the mark.
+fn fill_from_copy(prose: &web_sys::Element) {
+    let Some(host) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("#app .prose[data-fill]")
+                .ok()
+                .flatten()
+        })
+    else {
+        return;
+    };
+    let _ = host.remove_attribute("data-fill");
+    let Some(fresh) = prose
+        .clone_node_with_deep(true)
+        .ok()
+        .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    // Math that rich-content.js had begun but not finished drawing in the page: marked
+    // undrawn again, so it draws this copy.
+    while let Ok(Some(math)) = fresh.query_selector(".math[data-drawn='']") {
+        let _ = math.remove_attribute("data-drawn");
+    }
+    while let Some(child) = fresh.first_child() {
+        let _ = host.append_child(&child);
+    }
 }
 
 thread_local! {

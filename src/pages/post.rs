@@ -9,21 +9,34 @@ use folio_core::query::{self, RELATED_POSTS};
 use folio_core::slug::percent_decode;
 use folio_core::{Manifest, Post, Route, SafeHtml};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast as _;
 
 use crate::api::{fetch_text, Expected, LoadError};
 use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
-use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader};
+use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader, PrerenderedBody};
 use crate::integrations;
 use crate::pages::{set_view_title, site_view, Readiness};
 use crate::{href, mark_ready, markup, renderer, strings, use_site};
 
 /// A post's Markdown, rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 struct RenderedPost {
-    /// Shared: every read of the resource clones the value, and a post can be megabytes.
-    html: Arc<SafeHtml>,
+    body: Body,
+    /// Reading time computed from the Markdown.
     minutes: u32,
+}
+
+/// Where a post's rendered body comes from.
+#[derive(Debug, Clone, PartialEq)]
+enum Body {
+    /// Rendered by the worker. Shared: every read of the resource clones the value, and a
+    /// post can be megabytes.
+    Html(Arc<SafeHtml>),
+    /// A copy of the body that `folio build` prerendered into this page: the same
+    /// renderer's output, so the first post a reader opens needs neither its Markdown nor
+    /// the render worker.
+    Prerendered(web_sys::Element),
 }
 
 /// The post named by the path.
@@ -38,6 +51,8 @@ pub fn PostPage(
     // post or leaves the page, so a slow file never competes with the next one.
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     on_cleanup(move || abort(in_flight));
+    // The body prerendered into this page, taken once (when this is the post it shows).
+    let prerendered = StoredValue::new_local(None::<(String, RenderedPost)>);
     // The post's entry: it may arrive with a later chunk of a large site. The body loads
     // again only when the entry changes, not whenever the site does.
     let entry = Memo::new(move |_| {
@@ -54,11 +69,13 @@ pub fn PostPage(
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(web_sys::AbortController::signal);
         in_flight.set_value(controller);
+        let kept = kept_prerendered(prerendered, &slug);
         async move {
             // The slug travels with the outcome, errors included, so a late answer for an
             // earlier post (or its abort) is never shown under the current one.
-            let outcome = match (post, site.get_untracked()) {
-                (Some(post), Some(Ok(manifest))) => load_body(&manifest, &post, signal).await,
+            let outcome = match (post, site.get_untracked(), kept) {
+                (_, _, Some(kept)) => Ok(Some(kept)),
+                (Some(post), Some(Ok(manifest)), None) => load_body(&manifest, &post, signal).await,
                 _ => Ok(None),
             };
             (slug, outcome)
@@ -146,7 +163,14 @@ pub fn PostPage(
             let content = move || {
                 let view = match current() {
                     None => return view! { <Loading /> }.into_any(),
-                    Some(Ok(rendered)) => view! { <MarkdownBody html=rendered.html /> }.into_any(),
+                    Some(Ok(RenderedPost {
+                        body: Body::Html(html),
+                        ..
+                    })) => view! { <MarkdownBody html /> }.into_any(),
+                    Some(Ok(RenderedPost {
+                        body: Body::Prerendered(prose),
+                        ..
+                    })) => view! { <PrerenderedBody prose /> }.into_any(),
                     Some(Err(error)) => post_body_error(&file, &error).into_any(),
                 };
                 mark_ready();
@@ -173,9 +197,36 @@ async fn load_body(
     let text = fetch_text(&post.file, Expected::Markdown, signal.as_ref()).await?;
     let rendered = renderer::render(&text, &RenderOptions::for_post(manifest, post, &text)).await?;
     Ok(Some(RenderedPost {
-        html: Arc::new(rendered.html),
+        body: Body::Html(Arc::new(rendered.html)),
         minutes: rendered.minutes,
     }))
+}
+
+/// The body of post `slug` as `folio build` prerendered it into this page, if it did:
+/// taken from the page once and kept in `prerendered`, so later renders of the same post
+/// (a large site's chunks arriving) show it again instead of rendering the Markdown.
+fn kept_prerendered(
+    prerendered: StoredValue<Option<(String, RenderedPost)>, LocalStorage>,
+    slug: &str,
+) -> Option<RenderedPost> {
+    if let Some((kept_slug, kept)) = prerendered.get_value() {
+        return (kept_slug == slug).then_some(kept);
+    }
+    let prose = web_sys::window()?
+        .document()?
+        .query_selector("#prerendered article.post .prose[data-post]")
+        .ok()??;
+    if prose.get_attribute("data-post").as_deref() != Some(slug) {
+        return None;
+    }
+    let minutes = prose.get_attribute("data-minutes")?.parse().ok()?;
+    let copy: web_sys::Element = prose.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let rendered = RenderedPost {
+        body: Body::Prerendered(copy),
+        minutes,
+    };
+    prerendered.set_value(Some((slug.to_string(), rendered.clone())));
+    Some(rendered)
 }
 
 /// Aborts the request in flight, if any.

@@ -80,10 +80,11 @@ test('the app stays within its download budget', () => {
   const total = gzipped.reduce((a, b) => a + b, 0);
   console.log(`wasm + JS gzipped: ${(total / 1024).toFixed(1)} KiB (${files.join(', ')})`);
   expect(files.some((name) => name.endsWith('.wasm'))).toBe(true);
-  // A ratchet just above the measured size (194.9 KiB with translations, math and diagram
-  // loading, comments and analytics, and chunked manifests; 184.5 before them); the goal is
-  // 150 KB (docs/perf.md).
-  expect(total).toBeLessThanOrEqual(195 * 1024);
+  // A ratchet just above the measured size (196.6 KiB: 194.9 with translations, math and
+  // diagram loading, comments and analytics, and chunked manifests, then 1.7 for taking
+  // over a prerendered post's body, which spares that post the render worker's 145 KB);
+  // the goal is 150 KB (docs/perf.md).
+  expect(total).toBeLessThanOrEqual(197 * 1024);
 });
 
 test('trunk build and folio build write the same Content-Security-Policy', async () => {

@@ -34,7 +34,9 @@ async function openHeldBack(page, url) {
   return release;
 }
 
-test('the app takes over a prerendered post without moving it', async ({ page, server }) => {
+test('the app takes over a prerendered post without moving it, or loading it again', async ({ page, server }) => {
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   const release = await openHeldBack(page, server.url + 'posts/tables-and-code');
   const boxes = async (root) => ({
     h1: await page.locator(`${root} article h1`).boundingBox(),
@@ -42,12 +44,18 @@ test('the app takes over a prerendered post without moving it', async ({ page, s
     footer: await page.locator(`${root} footer`).boundingBox(),
   });
   const before = await boxes('#prerendered');
+  const body = await page.locator('#prerendered .prose').innerHTML();
   release();
   await expect(page.locator('#prerendered')).toHaveCount(0);
   await expect(page.locator('#app')).toBeVisible();
   await expect(page.locator('#app .prose td').first()).toBeVisible();
   expect(await boxes('#app')).toEqual(before);
   await expect(page.locator('main')).toHaveCount(1);
+  // The body is the prerendered one: neither the Markdown nor the render worker loads.
+  // (Leptos marks where optional parts would go with empty comments; they render nothing.)
+  expect((await page.locator('#app .prose').innerHTML()).replaceAll('<!---->', '')).toBe(body);
+  await expect(page.locator('#app .prose .copy-code').first()).toBeVisible();
+  expect(requested.filter((path) => path.endsWith('.md') || path.includes('render-worker'))).toEqual([]);
   // Navigation is now the app's: a marker on window survives it.
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.locator('article').getByRole('link', { name: 'Größe' }).click();

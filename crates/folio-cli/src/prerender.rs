@@ -215,8 +215,9 @@ impl Context<'_> {
             String::new()
         };
         let main = format!(
-            "<article class=\"post\"><header class=\"post-header\">{}</header><div class=\"prose\">{}</div></article><div class=\"post-footer\">{}</div>{rich_content}",
+            "<article class=\"post\"><header class=\"post-header\">{}</header><div class=\"prose\" data-post=\"{}\" data-minutes=\"{minutes}\">{}</div></article><div class=\"post-footer\">{}</div>{rich_content}",
             markup.post_header(post, Some(minutes), site_author.map(String::as_str)).as_str(),
+            escape(post.slug.as_str()),
             html.as_str(),
             markup
                 .post_footer(
