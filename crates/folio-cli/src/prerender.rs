@@ -314,8 +314,10 @@ impl Context<'_> {
 /// and CSS alone: the app must not hold that first paint back.
 /// - Trunk's `<link rel="preload">` of the WebAssembly and `<link rel="modulepreload">` of
 ///   its JavaScript go: on a slow link they share the bandwidth with the stylesheet.
-/// - Trunk's loader imports the app only after the first paint (a task after the next
-///   frame), so neither evaluating its JavaScript nor starting it runs before that paint.
+/// - Trunk's loader imports the app only once the page has loaded and painted (a task
+///   after the frame that follows the `load` event), so neither evaluating its JavaScript
+///   nor starting it runs before the first paint, and its download does not compete with
+///   the page's own images.
 ///
 /// The shell that `404.html` serves for deep links keeps Trunk's loader: there the app is
 /// the first paint. A loader this does not recognise stays as it is. The inline script
@@ -342,7 +344,7 @@ pub fn paint_first_shell(shell: &str) -> String {
 }
 
 /// Trunk's loader (`import init, * as bindings from 'APP.js';` then its body) as a
-/// dynamic import in a task after the next frame.
+/// dynamic import in a task after the frame that follows the `load` event.
 fn after_first_paint(shell: &str) -> String {
     const IMPORT: &str = "import init, * as bindings from ";
     let Some(start) = shell.find(IMPORT) else {
@@ -357,7 +359,7 @@ fn after_first_paint(shell: &str) -> String {
     };
     let body = &shell[start + line + 2..start + body_length];
     format!(
-        "{}requestAnimationFrame(() => setTimeout(async () => {{\nconst bindings = await import({module});\nconst init = bindings.default;\n{body}}}));\n{}",
+        "{}const start = () => requestAnimationFrame(() => setTimeout(async () => {{\nconst bindings = await import({module});\nconst init = bindings.default;\n{body}}}));\nif (document.readyState === 'complete') start(); else addEventListener('load', start, {{ once: true }});\n{}",
         &shell[..start],
         &shell[start + body_length..]
     )

@@ -518,7 +518,8 @@ fn prerendered_pages_paint_before_the_app_downloads() {
             "{file}: the app's JavaScript is neither preloaded nor imported before the first paint"
         );
         assert!(
-            html.contains("requestAnimationFrame(() => setTimeout(async () => {\nconst bindings = await import('/blog/folio-app-")
+            html.contains("const start = () => requestAnimationFrame(() => setTimeout(async () => {\nconst bindings = await import('/blog/folio-app-")
+                && html.contains("addEventListener('load', start, { once: true });")
                 && html.contains("await init({ module_or_path: '/blog/folio-app-"),
             "{file}: the loader starts the app after the first paint"
         );

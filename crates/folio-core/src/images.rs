@@ -74,13 +74,17 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     None
 }
 
+/// How the HTML writer (and the sanitizer, for raw HTML) starts every image tag.
+pub(crate) const IMG_START: &str = "<img src=\"";
+
 /// `html` with `loading="lazy" decoding="async"` on every `<img>` that does not say how it
 /// loads, and `width`/`height` on those whose `src` is in `sizes` and that have none.
 pub(crate) fn lazy_images(html: &str, sizes: &[ImageSize]) -> String {
-    const IMG: &str = "<img src=\"";
+    const IMG: &str = IMG_START;
+    let finder = memchr::memmem::Finder::new(IMG);
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    while let Some(at) = rest.find(IMG) {
+    while let Some(at) = finder.find(rest.as_bytes()) {
         out.push_str(&rest[..at]);
         let tag_end = rest[at..].find('>').map_or(rest.len(), |end| at + end);
         let tag = &rest[at..tag_end];

@@ -433,9 +433,10 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> SafeHtml {
 /// (` style="text-align: left"`) turned into classes (` class="align-left"`), in one pass.
 fn alignment_classes(html: &str) -> String {
     const STYLE: &str = " style=\"text-align: ";
+    let finder = memchr::memmem::Finder::new(STYLE);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(STYLE) {
+    while let Some(at) = finder.find(rest.as_bytes()) {
         let after = &rest[at + STYLE.len()..];
         let side = ["left", "center", "right"]
             .into_iter()
@@ -539,7 +540,7 @@ pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     }
     // Images load when they come near the viewport, so they never compete with the text.
     // Text from a post cannot contain this (its `<` is escaped); raw HTML images get it too.
-    if html.contains("<img src=\"") {
+    if memchr::memmem::find(html.as_bytes(), crate::images::IMG_START.as_bytes()).is_some() {
         html = crate::images::lazy_images(&html, &options.image_sizes);
     }
     Rendered {
