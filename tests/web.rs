@@ -103,7 +103,9 @@ async fn post_card_has_the_contract_markup() {
         ["Apr 7, 2025 · DevOps & Infrastructure · 6 min read"]
     );
     assert_eq!(texts(&host, ".summary"), ["Small things that help."]);
-    assert_eq!(texts(&host, "a.tag"), ["Go", "CI/CD"]);
+    // Each link reads "Tag: …" on its own (the word is visually hidden).
+    assert_eq!(texts(&host, "a.tag"), ["Tag: Go", "Tag: CI/CD"]);
+    assert_eq!(texts(&host, "a.tag .visually-hidden"), ["Tag: ", "Tag: "]);
     assert_eq!(attrs(&host, "a.tag", "href"), ["/tags/go", "/tags/ci-cd"]);
 }
 

@@ -12,7 +12,9 @@ test('home lists the newest posts with the contract markup', async ({ page, serv
   await expect(first.locator('time')).toHaveAttribute('datetime', '2024-06-10');
   await expect(first.locator('time')).toHaveText('Jun 10, 2024');
   await expect(first.locator('a.category')).toHaveAttribute('href', '/categories/devops-infrastructure');
-  await expect(first.locator('a.tag')).toHaveText(['CI/CD', 'Größe']);
+  await expect(first.locator('a.tag')).toHaveText(['Tag: CI/CD', 'Tag: Größe']);
+  // Only the name shows; "Tag: " is there for a link read on its own (screen readers, crawlers).
+  await expect(first.locator('a.tag .visually-hidden').first()).toHaveCSS('position', 'absolute');
   await expect(first.locator('a.tag').nth(1)).toHaveAttribute('href', '/tags/grosse');
   await expect(first.locator('.meta')).toHaveText('Jun 10, 2024 · DevOps & Infrastructure · 2 min read');
   await expect(page.locator('header a.site-title')).toHaveText('Minimal Folio');

@@ -929,7 +929,7 @@ fn services_widen_the_csp_only_for_what_the_site_names_and_the_language_ships_it
     assert!(index.contains(folio_core::i18n::EN.noscript));
     let words = fs::read_to_string(out.join("i18n/fr.txt")).unwrap();
     assert!(
-        words.starts_with("folio-strings 2 fr\nAller au contenu\n"),
+        words.starts_with("folio-strings 3 fr\nAller au contenu\n"),
         "{words}"
     );
 

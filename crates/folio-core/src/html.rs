@@ -367,10 +367,20 @@ impl Markup {
             return String::new();
         }
         let mut html = format!("<ul class=\"tags\" aria-label=\"{}\">", self.t.nav_tags);
+        // "Tag: Go", of which only the name shows: a link that reads well on its own.
+        let (before, after) = self.t.tag_link.split_once("{0}").unwrap_or(("", ""));
+        let hidden = |words: &str| {
+            if words.is_empty() {
+                String::new()
+            } else {
+                format!("<span class=\"visually-hidden\">{}</span>", escape(words))
+            }
+        };
+        let (before, after) = (hidden(before), hidden(after));
         for tag in &post.tags {
             let _ = write!(
                 html,
-                "<li><a class=\"tag\" href=\"{}\">{}</a></li>",
+                "<li><a class=\"tag\" href=\"{}\">{before}{}{after}</a></li>",
                 self.href(Route::Tag(&tag.slug)),
                 escape(&tag.name)
             );
@@ -906,7 +916,7 @@ mod tests {
              <p class=\"meta\"><time datetime=\"2024-05-02\">May 2, 2024</time> · <a class=\"category\" href=\"/blog/categories/p-img-src-x-onerror-alert-1\">&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;</a> \
              · <span class=\"reading\">4 min read</span> · updated <time datetime=\"2024-06-01\">Jun 1, 2024</time> · <span class=\"draft\">Draft</span></p>\
              <p class=\"summary\">&quot;onmouseover=alert(1) &apos;</p>\
-             <ul class=\"tags\" aria-label=\"Tags\"><li><a class=\"tag\" href=\"/blog/tags/b-b-b\">&lt;b&gt;b&lt;/b&gt;</a></li><li><a class=\"tag\" href=\"/blog/tags/c-c\">C&amp;C</a></li></ul></article>"
+             <ul class=\"tags\" aria-label=\"Tags\"><li><a class=\"tag\" href=\"/blog/tags/b-b-b\"><span class=\"visually-hidden\">Tag: </span>&lt;b&gt;b&lt;/b&gt;</a></li><li><a class=\"tag\" href=\"/blog/tags/c-c\"><span class=\"visually-hidden\">Tag: </span>C&amp;C</a></li></ul></article>"
         );
     }
 
@@ -1040,6 +1050,13 @@ mod tests {
         );
         assert!(card.contains("4 Min. Lesezeit</span> · aktualisiert <time datetime=\"2024-06-01\">1. Juni 2024</time> · <span class=\"draft\">Entwurf</span>"), "{card}");
         assert!(card.contains("aria-label=\"Schlagwörter\""), "{card}");
+        // A tag link reads "Schlagwort: C&C" on its own; only the name shows.
+        assert!(
+            card.contains(
+                "href=\"/tags/c-c\"><span class=\"visually-hidden\">Schlagwort: </span>C&amp;C</a>"
+            ),
+            "{card}"
+        );
         let archive = Markup::new("")
             .in_lang(Lang::Ja)
             .archive_text(&query::archive_by_year(&manifest));

@@ -237,6 +237,9 @@ pub struct Strings {
     pub main_nav: &'static str,
     pub nav_posts: &'static str,
     pub nav_tags: &'static str,
+    /// "Tag: {0}": a tag link's full text; all but the tag's name is for screen readers and
+    /// crawlers only (the link reads well out of context, as in a list of links).
+    pub tag_link: &'static str,
     pub nav_categories: &'static str,
     pub nav_archive: &'static str,
     pub nav_search: &'static str,
@@ -412,7 +415,7 @@ impl Strings {
 }
 
 /// The first line of a [`Strings::to_text`] file, before the language code.
-const TEXT_HEADER: &str = "folio-strings 2";
+const TEXT_HEADER: &str = "folio-strings 3";
 
 /// Writes [`Strings::to_text`] and [`Strings::from_text`] from one list of the fields, so
 /// the two always agree on the order.
@@ -476,7 +479,7 @@ macro_rules! text_form {
 }
 
 text_form!(
-    skip_link, main_nav, nav_posts, nav_tags, nav_categories, nav_archive, nav_search,
+    skip_link, main_nav, nav_posts, nav_tags, tag_link, nav_categories, nav_archive, nav_search,
     theme_label, theme_system, theme_light, theme_dark, offline, made_with, loading, noscript,
     latest_posts, paged_title, posts_heading, no_posts, nothing_yet, newer_posts, older_posts,
     page_of, pages_label, tags_heading, categories_heading, tagged, in_category,
@@ -527,6 +530,7 @@ pub static EN: Strings = Strings {
     main_nav: "Main",
     nav_posts: "Posts",
     nav_tags: "Tags",
+    tag_link: "Tag: {0}",
     nav_categories: "Categories",
     nav_archive: "Archive",
     nav_search: "Search",
@@ -631,6 +635,7 @@ pub static DE: Strings = Strings {
     main_nav: "Hauptnavigation",
     nav_posts: "Beiträge",
     nav_tags: "Schlagwörter",
+    tag_link: "Schlagwort: {0}",
     nav_categories: "Kategorien",
     nav_archive: "Archiv",
     nav_search: "Suche",
@@ -736,6 +741,7 @@ pub static FR: Strings = Strings {
     main_nav: "Navigation principale",
     nav_posts: "Articles",
     nav_tags: "Étiquettes",
+    tag_link: "Étiquette : {0}",
     nav_categories: "Catégories",
     nav_archive: "Archives",
     nav_search: "Recherche",
@@ -841,6 +847,7 @@ pub static ES: Strings = Strings {
     main_nav: "Navegación principal",
     nav_posts: "Entradas",
     nav_tags: "Etiquetas",
+    tag_link: "Etiqueta: {0}",
     nav_categories: "Categorías",
     nav_archive: "Archivo",
     nav_search: "Buscar",
@@ -945,6 +952,7 @@ pub static JA: Strings = Strings {
     main_nav: "メインメニュー",
     nav_posts: "記事",
     nav_tags: "タグ",
+    tag_link: "タグ: {0}",
     nav_categories: "カテゴリー",
     nav_archive: "アーカイブ",
     nav_search: "検索",
@@ -1048,6 +1056,7 @@ pub static ZH: Strings = Strings {
     main_nav: "主导航",
     nav_posts: "文章",
     nav_tags: "标签",
+    tag_link: "标签：{0}",
     nav_categories: "分类",
     nav_archive: "归档",
     nav_search: "搜索",
@@ -1151,6 +1160,7 @@ pub static AR: Strings = Strings {
     main_nav: "التنقل الرئيسي",
     nav_posts: "المقالات",
     nav_tags: "الوسوم",
+    tag_link: "الوسم: {0}",
     nav_categories: "التصنيفات",
     nav_archive: "الأرشيف",
     nav_search: "بحث",
@@ -1299,6 +1309,7 @@ pub static HE: Strings = Strings {
     main_nav: "ניווט ראשי",
     nav_posts: "פוסטים",
     nav_tags: "תגיות",
+    tag_link: "תגית: {0}",
     nav_categories: "קטגוריות",
     nav_archive: "ארכיון",
     nav_search: "חיפוש",
@@ -1534,7 +1545,7 @@ mod tests {
                 Strings::from_text(lang, text).as_ref(),
                 Some(lang.strings())
             );
-            assert!(text.starts_with(&format!("folio-strings 2 {}\n", lang.code())));
+            assert!(text.starts_with(&format!("folio-strings 3 {}\n", lang.code())));
             // Another language's file, a short file and a long one are refused.
             let other = if lang == Lang::De { Lang::Fr } else { Lang::De };
             assert_eq!(Strings::from_text(other, text), None);
