@@ -959,13 +959,23 @@ fn build_measures_images_so_their_boxes_are_reserved() {
     png.extend(630u32.to_be_bytes());
     png.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
     fs::write(site.join("posts/images/cover.png"), png).unwrap();
+    // A file name with a space, written percent-encoded in the Markdown.
+    fs::write(
+        site.join("posts/images/wide flow.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="960" height="240"></svg>"#,
+    )
+    .unwrap();
     let post = site.join("posts/hello-world.md");
     let text = fs::read_to_string(&post).unwrap();
     fs::write(
         &post,
-        format!("{text}\n\n![Flow](images/flow.svg)\n\n![Cover](images/cover.png \"A cover\")\n\n![Gone](images/missing.png)\n"),
+        format!("{text}\n\n![Flow](images/flow.svg)\n\n![Cover](images/cover.png \"A cover\")\n\n![Wide](images/wide%20flow.svg)\n\n![Gone](images/missing.png)\n"),
     )
     .unwrap();
+    let check = folio(&["check", "."], &site);
+    let report = format!("{}{}", String::from_utf8_lossy(&check.stdout), stderr(&check));
+    assert!(report.contains("images/missing.png"), "{report}");
+    assert!(!report.contains("wide"), "an encoded name is found on disk: {report}");
     let output = folio(&["build", ".", "--out", "out"], &site);
     assert!(output.status.success(), "{}", stderr(&output));
     let out = site.join("out");
@@ -979,7 +989,7 @@ fn build_measures_images_so_their_boxes_are_reserved() {
         .unwrap();
     assert_eq!(
         hello["images"],
-        serde_json::json!({ "posts/images/flow.svg": [720, 300], "posts/images/cover.png": [1200, 630] })
+        serde_json::json!({ "posts/images/flow.svg": [720, 300], "posts/images/cover.png": [1200, 630], "posts/images/wide flow.svg": [960, 240] })
     );
     let page = fs::read_to_string(out.join("posts/hello-world.html")).unwrap();
     assert!(
@@ -987,6 +997,7 @@ fn build_measures_images_so_their_boxes_are_reserved() {
         "{page}"
     );
     assert!(page.contains(r#"width="1200" height="630" src="posts/images/cover.png""#));
+    assert!(page.contains(r#"width="960" height="240" src="posts/images/wide%20flow.svg""#), "{page}");
     assert!(page.contains(r#"<img loading="lazy" decoding="async" src="posts/images/missing.png""#));
 }
 

@@ -311,12 +311,13 @@ pub fn image_paths(file: &str, markdown: &str) -> Vec<String> {
 }
 
 /// Where a relative link in `file` points, as a site-relative path without `#` or `?`
-/// part; `None` for absolute URLs, fragments and paths that leave the site.
+/// part, percent-decoded (the file's name on disk: `my%20photo.png` is `my photo.png`);
+/// `None` for absolute URLs, fragments and paths that leave the site.
 pub fn resolve_relative(file: &str, url: &str) -> Option<String> {
     if classify(url) != Destination::Relative || url.is_empty() {
         return None;
     }
-    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = crate::slug::percent_decode(url.split(['?', '#']).next().unwrap_or(url));
     let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
     let joined = if folder.is_empty() {
         path.to_string()
@@ -1290,6 +1291,12 @@ mod tests {
             Some("img/x.png")
         );
         assert_eq!(resolve_relative("posts/a.md", "https://x.org"), None);
+        // Percent-encoded names are the files' names on disk, and stay inside the site.
+        assert_eq!(
+            resolve_relative("posts/a.md", "img/my%20photo.png").as_deref(),
+            Some("posts/img/my photo.png")
+        );
+        assert_eq!(resolve_relative("posts/a.md", "..%2F..%2F..%2Fetc/passwd"), None);
         assert_eq!(resolve_relative("posts/a.md", "#top"), None);
     }
 
