@@ -973,9 +973,16 @@ fn build_measures_images_so_their_boxes_are_reserved() {
     )
     .unwrap();
     let check = folio(&["check", "."], &site);
-    let report = format!("{}{}", String::from_utf8_lossy(&check.stdout), stderr(&check));
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        stderr(&check)
+    );
     assert!(report.contains("images/missing.png"), "{report}");
-    assert!(!report.contains("wide"), "an encoded name is found on disk: {report}");
+    assert!(
+        !report.contains("wide"),
+        "an encoded name is found on disk: {report}"
+    );
     let output = folio(&["build", ".", "--out", "out"], &site);
     assert!(output.status.success(), "{}", stderr(&output));
     let out = site.join("out");
@@ -997,7 +1004,10 @@ fn build_measures_images_so_their_boxes_are_reserved() {
         "{page}"
     );
     assert!(page.contains(r#"width="1200" height="630" src="posts/images/cover.png""#));
-    assert!(page.contains(r#"width="960" height="240" src="posts/images/wide%20flow.svg""#), "{page}");
+    assert!(
+        page.contains(r#"width="960" height="240" src="posts/images/wide%20flow.svg""#),
+        "{page}"
+    );
     assert!(page.contains(r#"<img loading="lazy" decoding="async" src="posts/images/missing.png""#));
 }
 

@@ -1296,7 +1296,10 @@ mod tests {
             resolve_relative("posts/a.md", "img/my%20photo.png").as_deref(),
             Some("posts/img/my photo.png")
         );
-        assert_eq!(resolve_relative("posts/a.md", "..%2F..%2F..%2Fetc/passwd"), None);
+        assert_eq!(
+            resolve_relative("posts/a.md", "..%2F..%2F..%2Fetc/passwd"),
+            None
+        );
         assert_eq!(resolve_relative("posts/a.md", "#top"), None);
     }
 
