@@ -109,6 +109,20 @@
     if (blocks.length) drawDiagrams(blocks);
   }
 
+  // A new theme (the theme button, or the system's setting): the diagram frames draw again
+  // in it (a new fragment, so the frames do not reload).
+  let shownTheme = theme();
+  function followTheme() {
+    const now = theme();
+    if (now === shownTheme) return;
+    shownTheme = now;
+    for (const frame of document.querySelectorAll('iframe.diagram')) {
+      frame.src = new URL(`diagram.html#${now}`, base).href;
+    }
+  }
+  new MutationObserver(followTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', followTheme);
+
   draw(document);
   // Posts the reader opens later.
   new MutationObserver(() => draw(document)).observe(document.body, { childList: true, subtree: true });

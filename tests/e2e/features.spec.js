@@ -392,6 +392,15 @@ test('math is typeset and a Mermaid diagram is drawn in a sandboxed frame, under
   // The frame is cut off from the page: its origin is opaque.
   const origin = await page.frameLocator('#app iframe.diagram').locator('body').evaluate(() => window.origin);
   expect(origin).toBe('null');
+  // The diagram follows the theme the reader picks, without reloading its frame.
+  const drawing = page.frameLocator('#app iframe.diagram').locator('body');
+  await expect(drawing).toHaveAttribute('data-theme', 'light');
+  const lightSvg = await drawing.innerHTML();
+  await page.locator('#app').getByRole('button', { name: /^Theme:/ }).click(); // system → light
+  await page.locator('#app').getByRole('button', { name: /^Theme:/ }).click(); // light → dark
+  await expect(drawing).toHaveAttribute('data-theme', 'dark');
+  expect(await drawing.innerHTML()).not.toBe(lightSvg);
+  await expect(page.frameLocator('#app iframe.diagram').locator('svg')).toContainText('Page on call');
 });
 
 test('a site that names no services loads nothing from another origin', async ({ page, server }) => {

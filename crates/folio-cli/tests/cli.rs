@@ -37,6 +37,12 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Asserts that `output` failed (exit status 1) and that its error output says `message`.
+fn assert_fails_saying(output: &Output, message: &str) {
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(output));
+    assert!(stderr(output).contains(message), "{}", stderr(output));
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -112,12 +118,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
     let temp = tempfile::tempdir().unwrap();
     fs::write(temp.path().join("keep.txt"), "mine").unwrap();
     let output = folio(&["init", "."], temp.path());
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("is not empty; folio init only writes into a new or empty folder"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails_saying(&output, "is not empty; folio init only writes into a new or empty folder");
     assert_eq!(
         fs::read_to_string(temp.path().join("keep.txt")).unwrap(),
         "mine"
@@ -129,12 +130,7 @@ fn new_refuses_to_overwrite_a_post() {
     let (_temp, site) = sample("minimal");
     fs::write(site.join("posts/hello-world.md"), "mine").unwrap();
     let output = folio(&["new", "Hello World", "--site", "."], &site);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("hello-world.md already exists"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails_saying(&output, "hello-world.md already exists");
     assert_eq!(
         fs::read_to_string(site.join("posts/hello-world.md")).unwrap(),
         "mine"
@@ -216,12 +212,7 @@ fn a_failed_index_leaves_the_manifest_intact() {
     fs::remove_file(site.join("posts/broken.md")).unwrap();
     fs::write(site.join("posts.json"), "{ not json").unwrap();
     let output = folio(&["index", "."], &site);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("posts.json is not valid JSON, so its site block cannot be kept"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails_saying(&output, "posts.json is not valid JSON, so its site block cannot be kept");
     assert_eq!(
         fs::read_to_string(site.join("posts.json")).unwrap(),
         "{ not json"
@@ -466,12 +457,7 @@ fn build_never_overwrites_a_folder_it_did_not_write() {
     fs::create_dir_all(site.join("mine")).unwrap();
     fs::write(site.join("mine/notes.txt"), "precious").unwrap();
     let output = folio(&["build", ".", "--out", "mine"], &site);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("has files that folio build did not write"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails_saying(&output, "has files that folio build did not write");
     assert_eq!(
         fs::read_to_string(site.join("mine/notes.txt")).unwrap(),
         "precious"
