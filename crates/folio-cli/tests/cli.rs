@@ -118,7 +118,10 @@ fn init_refuses_a_folder_that_is_not_empty() {
     let temp = tempfile::tempdir().unwrap();
     fs::write(temp.path().join("keep.txt"), "mine").unwrap();
     let output = folio(&["init", "."], temp.path());
-    assert_fails_saying(&output, "is not empty; folio init only writes into a new or empty folder");
+    assert_fails_saying(
+        &output,
+        "is not empty; folio init only writes into a new or empty folder",
+    );
     assert_eq!(
         fs::read_to_string(temp.path().join("keep.txt")).unwrap(),
         "mine"
@@ -212,7 +215,10 @@ fn a_failed_index_leaves_the_manifest_intact() {
     fs::remove_file(site.join("posts/broken.md")).unwrap();
     fs::write(site.join("posts.json"), "{ not json").unwrap();
     let output = folio(&["index", "."], &site);
-    assert_fails_saying(&output, "posts.json is not valid JSON, so its site block cannot be kept");
+    assert_fails_saying(
+        &output,
+        "posts.json is not valid JSON, so its site block cannot be kept",
+    );
     assert_eq!(
         fs::read_to_string(site.join("posts.json")).unwrap(),
         "{ not json"
