@@ -1,8 +1,8 @@
 // Folio's service worker: a reader who has visited the blog can read it offline.
 //
-// - The app shell (the page, the app's JS, wasm and CSS, the render worker) is cached when
-//   the worker installs; hashed files are served from the cache, the rest from the network
-//   first.
+// - The app shell (the page, the app's JS, wasm and CSS, the render worker, under the
+//   hashed names the pages and the worker's loader give them) is cached when the worker
+//   installs; hashed files are served from the cache, the rest from the network first.
 // - posts.json is fetched from the network when online (and the cache refreshed), from the
 //   cache when not.
 // - Every post a reader opens (its Markdown and images) is kept, so it reads offline.
@@ -18,11 +18,18 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await Promise.all(SHELL.map((url) => cache.add(url).catch(() => {})));
-    // The app's hashed files, as the page names them.
-    const page = await cache.match('./');
-    const html = page ? await page.text() : '';
-    const assets = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]).filter((url) => HASHED.test(url));
-    await Promise.all(assets.map((url) => cache.add(url).catch(() => {})));
+    // The app's hashed files, as the home page, the app shell and the render worker's
+    // loader name them: a page prerendered by folio build names the app only in its
+    // loader's script, and folio build gives the worker hashed names in its loader.
+    const assets = new Set();
+    for (const file of ['./', '404.html', 'folio-render-worker_loader.js']) {
+      const response = await cache.match(file);
+      const text = response ? await response.text() : '';
+      for (const [, name] of text.matchAll(/["']([^"'\s]+)["']/g)) {
+        if (HASHED.test(name)) assets.add(new URL(name, self.registration.scope).href);
+      }
+    }
+    await Promise.all([...assets].map((url) => cache.add(url).catch(() => {})));
   })());
 });
 

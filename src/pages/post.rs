@@ -69,7 +69,9 @@ pub fn PostPage(
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(web_sys::AbortController::signal);
         in_flight.set_value(controller);
-        let kept = kept_prerendered(prerendered, &slug);
+        let kept = post
+            .as_ref()
+            .and_then(|post| kept_prerendered(prerendered, &slug, &post.file));
         async move {
             // The slug travels with the outcome, errors included, so a late answer for an
             // earlier post (or its abort) is never shown under the current one.
@@ -205,9 +207,12 @@ async fn load_body(
 /// The body of post `slug` as `folio build` prerendered it into this page, if it did:
 /// taken from the page once and kept in `prerendered`, so later renders of the same post
 /// (a large site's chunks arriving) show it again instead of rendering the Markdown.
+/// Its Markdown (`file`) is still fetched, once, in the background: the service worker
+/// keeps it for offline reading, as it keeps every post a reader opens.
 fn kept_prerendered(
     prerendered: StoredValue<Option<(String, RenderedPost)>, LocalStorage>,
     slug: &str,
+    file: &str,
 ) -> Option<RenderedPost> {
     if let Some((kept_slug, kept)) = prerendered.get_value() {
         return (kept_slug == slug).then_some(kept);
@@ -226,6 +231,10 @@ fn kept_prerendered(
         minutes,
     };
     prerendered.set_value(Some((slug.to_string(), rendered.clone())));
+    let file = file.to_string();
+    leptos::task::spawn_local(async move {
+        let _ = fetch_text(&file, Expected::Markdown, None).await;
+    });
     Some(rendered)
 }
 

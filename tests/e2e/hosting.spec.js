@@ -80,10 +80,10 @@ test('the app stays within its download budget', () => {
   const total = gzipped.reduce((a, b) => a + b, 0);
   console.log(`wasm + JS gzipped: ${(total / 1024).toFixed(1)} KiB (${files.join(', ')})`);
   expect(files.some((name) => name.endsWith('.wasm'))).toBe(true);
-  // A ratchet just above the measured size (196.6 KiB: 194.9 with translations, math and
-  // diagram loading, comments and analytics, and chunked manifests, then 1.7 for taking
-  // over a prerendered post's body, which spares that post the render worker's 145 KB);
-  // the goal is 150 KB (docs/perf.md).
+  // A ratchet at the measured size (196.97 KiB: 194.9 with translations, math and diagram
+  // loading, comments and analytics, and chunked manifests, then 2.1 for taking over a
+  // prerendered post's body, which spares that post the render worker's 145 KB, and still
+  // fetching its Markdown for offline reading); the goal is 150 KB (docs/perf.md).
   expect(total).toBeLessThanOrEqual(197 * 1024);
 });
 

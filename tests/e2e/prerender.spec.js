@@ -51,11 +51,13 @@ test('the app takes over a prerendered post without moving it, or loading it aga
   await expect(page.locator('#app .prose td').first()).toBeVisible();
   expect(await boxes('#app')).toEqual(before);
   await expect(page.locator('main')).toHaveCount(1);
-  // The body is the prerendered one: neither the Markdown nor the render worker loads.
-  // (Leptos marks where optional parts would go with empty comments; they render nothing.)
+  // The body is the prerendered one: the render worker does not load. (Leptos marks where
+  // optional parts would go with empty comments; they render nothing.)
   expect((await page.locator('#app .prose').innerHTML()).replaceAll('<!---->', '')).toBe(body);
   await expect(page.locator('#app .prose .copy-code').first()).toBeVisible();
-  expect(requested.filter((path) => path.endsWith('.md') || path.includes('render-worker'))).toEqual([]);
+  expect(requested.filter((path) => path.includes('render-worker'))).toEqual([]);
+  // The Markdown is fetched in the background only, for offline reading.
+  await expect.poll(() => requested.filter((path) => path.endsWith('.md'))).toEqual(['/posts/tables-and-code.md']);
   // Navigation is now the app's: a marker on window survives it.
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.locator('article').getByRole('link', { name: 'Größe' }).click();
@@ -75,6 +77,28 @@ for (const route of ['tags/ci-cd', '', 'categories', 'archive']) test(`the prere
   await expect(page.locator('#app main h1')).toBeVisible();
   expect(await markup('#app')).toBe(before);
   expect(await page.locator('#app main h1').boundingBox()).toEqual(heading);
+});
+
+test.describe('offline, on a site built by folio build', () => {
+  test.use({ allowedConsole: /Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch/ });
+  test('the first post a reader opens, and the app itself, read offline later', async ({ page, server, context }) => {
+    await page.goto(server.url + 'posts/tables-and-code');
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))).toBe(true);
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    // A returning reader: the prerendered post is taken over, and its Markdown kept.
+    const markdown = page.waitForResponse((response) => response.url().endsWith('/posts/tables-and-code.md'));
+    await page.reload();
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await markdown;
+    await context.setOffline(true);
+    // In the app, offline: the listing, then the same post rendered from its kept Markdown
+    // by the render worker, which the service worker cached under its hashed names.
+    await page.locator('#app article').getByRole('link', { name: '← all posts' }).click();
+    await expect(page.getByRole('status')).toContainText('You are offline');
+    await page.locator('#app main').getByRole('link', { name: 'Tables and Code', exact: true }).click();
+    await expect(page.locator('#app .prose td').first()).toHaveText('cargo');
+    await context.setOffline(false);
+  });
 });
 
 test.describe('folio serve', () => {
