@@ -81,7 +81,7 @@ pub(crate) const IMG_START: &str = "<img src=\"";
 /// loads, and `width`/`height` on those whose `src` is in `sizes` and that have none.
 pub(crate) fn lazy_images(html: &str, sizes: &[ImageSize]) -> String {
     const IMG: &str = IMG_START;
-    let finder = memchr::memmem::Finder::new(IMG);
+    let finder = crate::markdown::finder(IMG);
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(at) = finder.find(rest.as_bytes()) {
