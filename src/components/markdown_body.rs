@@ -20,11 +20,12 @@ pub fn MarkdownBody(
     view! { <div class="prose" inner_html=html.as_str().to_string()></div> }
 }
 
-/// A post's body that `folio build` prerendered: copies of its nodes (from a detached
-/// copy of the page's `.prose`) in a `.prose` of the app's own. No HTML is parsed again.
+/// A post's body that `folio build` prerendered: copies of its nodes (from the page's
+/// `.prose`, which the takeover detaches) in a `.prose` of the app's own. No HTML is
+/// parsed again.
 #[component]
 pub fn PrerenderedBody(
-    /// The copy of the prerendered `.prose`, kept as it is for later renders.
+    /// The prerendered `.prose`, kept as it is for later renders.
     prose: web_sys::Element,
 ) -> impl IntoView {
     // The view is in the document once this render is done: a microtask fills it then,

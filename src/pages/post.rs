@@ -9,7 +9,6 @@ use folio_core::query::{self, RELATED_POSTS};
 use folio_core::slug::percent_decode;
 use folio_core::{Manifest, Post, Route, SafeHtml};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast as _;
 
 use crate::api::{fetch_text, Expected, LoadError};
 use crate::components::layout::Loading;
@@ -33,9 +32,9 @@ enum Body {
     /// Rendered by the worker. Shared: every read of the resource clones the value, and a
     /// post can be megabytes.
     Html(Arc<SafeHtml>),
-    /// A copy of the body that `folio build` prerendered into this page: the same
-    /// renderer's output, so the first post a reader opens needs neither its Markdown nor
-    /// the render worker.
+    /// The body that `folio build` prerendered into this page (its `.prose` element): the
+    /// same renderer's output, so the first post a reader opens needs neither its Markdown
+    /// nor the render worker.
     Prerendered(web_sys::Element),
 }
 
@@ -52,7 +51,7 @@ pub fn PostPage(
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     on_cleanup(move || abort(in_flight));
     // The body prerendered into this page, taken once (when this is the post it shows).
-    let prerendered = StoredValue::new_local(None::<(String, RenderedPost)>);
+    let prerendered = StoredValue::new_local(None::<RenderedPost>);
     // The post's entry: it may arrive with a later chunk of a large site. The body loads
     // again only when the entry changes, not whenever the site does.
     let entry = Memo::new(move |_| {
@@ -205,17 +204,19 @@ async fn load_body(
 }
 
 /// The body of post `slug` as `folio build` prerendered it into this page, if it did:
-/// taken from the page once and kept in `prerendered`, so later renders of the same post
-/// (a large site's chunks arriving) show it again instead of rendering the Markdown.
+/// taken from the page once and kept in `prerendered` (a page shows one post, so the
+/// kept body is this post's), so later renders of it (a large site's chunks arriving)
+/// show it again instead of rendering the Markdown. The page's own element is kept: the
+/// takeover detaches it, and each render shows copies of its nodes.
 /// Its Markdown (`file`) is still fetched, once, in the background: the service worker
 /// keeps it for offline reading, as it keeps every post a reader opens.
 fn kept_prerendered(
-    prerendered: StoredValue<Option<(String, RenderedPost)>, LocalStorage>,
+    prerendered: StoredValue<Option<RenderedPost>, LocalStorage>,
     slug: &str,
     file: &str,
 ) -> Option<RenderedPost> {
-    if let Some((kept_slug, kept)) = prerendered.get_value() {
-        return (kept_slug == slug).then_some(kept);
+    if let Some(kept) = prerendered.get_value() {
+        return Some(kept);
     }
     let prose = web_sys::window()?
         .document()?
@@ -225,12 +226,11 @@ fn kept_prerendered(
         return None;
     }
     let minutes = prose.get_attribute("data-minutes")?.parse().ok()?;
-    let copy: web_sys::Element = prose.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     let rendered = RenderedPost {
-        body: Body::Prerendered(copy),
+        body: Body::Prerendered(prose),
         minutes,
     };
-    prerendered.set_value(Some((slug.to_string(), rendered.clone())));
+    prerendered.set_value(Some(rendered.clone()));
     let file = file.to_string();
     leptos::task::spawn_local(async move {
         let _ = fetch_text(&file, Expected::Markdown, None).await;

@@ -309,7 +309,6 @@ impl Context<'_> {
     }
 }
 
-/// A view's markup as the app shows it: inside `<div class="view">` (see `src/pages/`).
 /// The app's `index.html` as the shell of a prerendered page, which paints from its HTML
 /// and CSS alone: the app must not hold that first paint back.
 /// - Trunk's `<link rel="preload">` of the WebAssembly and `<link rel="modulepreload">` of
@@ -365,6 +364,7 @@ fn after_first_paint(shell: &str) -> String {
     )
 }
 
+/// A view's markup as the app shows it: inside `<div class="view">` (see `src/pages/`).
 fn view(inner: &SafeHtml) -> String {
     format!("<div class=\"view\">{}</div>", inner.as_str())
 }

@@ -78,12 +78,17 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 pub(crate) const IMG_START: &str = "<img src=\"";
 
 /// `html` with `loading="lazy" decoding="async"` on every `<img>` that does not say how it
-/// loads, and `width`/`height` on those whose `src` is in `sizes` and that have none.
-pub(crate) fn lazy_images(html: &str, sizes: &[ImageSize]) -> String {
+/// loads, and `width`/`height` on those whose `src` is in `sizes` and that have none;
+/// `html` itself when it has no image.
+pub(crate) fn lazy_images(html: String, sizes: &[ImageSize]) -> String {
     const IMG: &str = IMG_START;
     let finder = crate::markdown::finder(IMG);
+    let Some(first) = finder.find(html.as_bytes()) else {
+        return html;
+    };
     let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
+    out.push_str(&html[..first]);
+    let mut rest = &html[first..];
     while let Some(at) = finder.find(rest.as_bytes()) {
         out.push_str(&rest[..at]);
         let tag_end = rest[at..].find('>').map_or(rest.len(), |end| at + end);
@@ -147,7 +152,10 @@ mod tests {
             height: 360,
         }];
         assert_eq!(
-            lazy_images(r#"<p><img src="posts/images/a.svg" alt="A" /></p>"#, &sizes),
+            lazy_images(
+                r#"<p><img src="posts/images/a.svg" alt="A" /></p>"#.into(),
+                &sizes
+            ),
             r#"<p><img loading="lazy" decoding="async" width="640" height="360" src="posts/images/a.svg" alt="A" /></p>"#
         );
         let spaced = [ImageSize {
@@ -156,14 +164,15 @@ mod tests {
             height: 1,
         }];
         assert!(lazy_images(
-            r#"<img src="posts/images/a%20b&amp;c%20%C3%A9.png" alt="">"#,
+            r#"<img src="posts/images/a%20b&amp;c%20%C3%A9.png" alt="">"#.into(),
             &spaced
         )
         .contains(r#"width="2" height="1""#));
         // Unknown images, and images that give their own size or loading, keep theirs.
         assert_eq!(
             lazy_images(
-                r#"<img src="b.png" alt=""><img src="posts/images/a.svg" width="10" loading="eager">"#,
+                r#"<img src="b.png" alt=""><img src="posts/images/a.svg" width="10" loading="eager">"#
+                    .into(),
                 &sizes
             ),
             r#"<img loading="lazy" decoding="async" src="b.png" alt=""><img src="posts/images/a.svg" width="10" loading="eager">"#

@@ -532,12 +532,8 @@ pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     // Images load when they come near the viewport, so they never compete with the text.
     // Text from a post cannot contain this (its `<` is escaped); raw HTML images get it too.
-    if may_show_images
-        && finder(crate::images::IMG_START)
-            .find(html.as_bytes())
-            .is_some()
-    {
-        html = crate::images::lazy_images(&html, &options.image_sizes);
+    if may_show_images {
+        html = crate::images::lazy_images(html, &options.image_sizes);
     }
     Rendered {
         html: SafeHtml(html),
