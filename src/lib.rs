@@ -132,6 +132,15 @@ pub fn mark_ready() {
     }
 }
 
+/// Has folio-core lowercase non-ASCII text (slugs, search) with the browser's
+/// `toLowerCase`, the same Unicode mapping as the CLI's, instead of tables of its own that
+/// would add about 11 KB to the app's download (`folio_core::case`).
+pub fn use_browser_lowercase() {
+    folio_core::case::set_lowercase(|text| {
+        String::from(js_sys::JsString::from(text).to_lower_case())
+    });
+}
+
 /// A browser pathname without the deployment base path: `/blog/tags/go` → `/tags/go`.
 pub fn route_path(pathname: &str) -> String {
     BASE_PATH.with(|base| {

@@ -7,6 +7,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 fn main() {
     console_error_panic_hook::set_once();
+    folio_app::use_browser_lowercase();
     leptos::mount::mount_to_body(folio_app::App);
     // Release builds keep what readers open for offline reading (style/sw.js).
     if !cfg!(debug_assertions) {

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use folio_core::markdown::RenderOptions;
 use folio_core::sanitize::RawHtml;
 use folio_core::SafeHtml;
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -69,7 +69,7 @@ impl Client {
                     std::mem::take(&mut queue.unsent)
                 };
                 for request in unsent {
-                    let _ = sender.post_message(&request);
+                    let _ = send(&sender, &request);
                 }
                 return;
             }
@@ -113,7 +113,9 @@ impl Client {
 /// Renders a post's Markdown in the worker.
 pub async fn render(markdown: &str, options: &RenderOptions<'_>) -> Result<Rendered, LoadError> {
     let request = Array::new();
-    request.push(&JsValue::from_str(markdown));
+    // UTF-8 bytes in a buffer of their own, handed over (see the worker's protocol).
+    let markdown = Uint8Array::from(markdown.as_bytes());
+    request.push(&markdown);
     request.push(&JsValue::from_str(options.file()));
     request.push(&JsValue::from_str(options.page()));
     let raw_html = match options.raw_html() {
@@ -155,10 +157,7 @@ pub async fn render(markdown: &str, options: &RenderOptions<'_>) -> Result<Rende
         });
         let is_ready = client.queue.borrow().is_ready;
         if is_ready {
-            client
-                .worker
-                .post_message(&request)
-                .map_err(|error| renderer_error(&error))?;
+            send(&client.worker, &request).map_err(|error| renderer_error(&error))?;
         } else {
             client.queue.borrow_mut().unsent.push(request);
         }
@@ -168,10 +167,24 @@ pub async fn render(markdown: &str, options: &RenderOptions<'_>) -> Result<Rende
         .await
         .map_err(|error| renderer_error(&error))?
         .unchecked_into();
+    let html = answer
+        .get(1)
+        .dyn_into::<Uint8Array>()
+        .ok()
+        .and_then(|html| String::from_utf8(html.to_vec()).ok())
+        .ok_or_else(|| LoadError::Renderer {
+            reason: "the worker's answer is not UTF-8 text".into(),
+        })?;
     Ok(Rendered {
-        html: SafeHtml::from_rendered(answer.get(1).as_string().unwrap_or_default()),
+        html: SafeHtml::from_rendered(html),
         minutes: answer.get(2).as_f64().unwrap_or(1.0) as u32,
     })
+}
+
+/// Posts a request, handing over the buffer of its Markdown (the request's second item).
+fn send(worker: &Worker, request: &Array) -> Result<(), JsValue> {
+    let markdown: Uint8Array = request.get(1).unchecked_into();
+    worker.post_message_with_transfer(request, &Array::of1(&markdown.buffer()))
 }
 
 fn renderer_error(error: &JsValue) -> LoadError {

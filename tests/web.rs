@@ -190,3 +190,17 @@ async fn skipped_posts_are_reported() {
         "{reasons:?}"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_browser_lowercases_names_as_the_cli_does() {
+    // The app leaves Unicode's case tables out and registers the browser's toLowerCase:
+    // slugs and search must come out as natively (the expected values are the CLI's).
+    folio_app::use_browser_lowercase();
+    assert_eq!(folio_core::slug::slugify("Москва ΣΟΦΊΑ"), "москва-σοφία");
+    assert_eq!(folio_core::slug::slugify("ÆSIR Größe"), "aesir-grosse");
+    assert_eq!(
+        query::search_terms("ΟΔΟΣ Привет Rust"),
+        ["οδος", "привет", "rust"]
+    );
+    assert_eq!(folio_core::case::lowercase_char('Ж'), 'ж');
+}

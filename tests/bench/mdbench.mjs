@@ -1,7 +1,8 @@
 // Markdown throughput in Chromium: marked (the parser docsify uses) beside Folio's renderer,
 // on the same 20 posts, in the same page and the same run. Folio's renderer runs as the app
 // uses it: folio-core compiled to wasm in the render worker (from dist/), one message per
-// post. Its time includes passing the text to the worker and the HTML back, and everything
+// post. Its time includes encoding the text, passing it to the worker, and the HTML back
+// (decoded into a JS string, as marked returns it), and everything
 // Folio does beyond parsing (sanitizing raw HTML, heading ids, table of contents, footnotes,
 // syntax highlighting, reading time). Throughput sends the 20 posts together; a second row
 // sends one at a time, so it also counts a worker round trip per post.
@@ -31,22 +32,28 @@ fs.writeFileSync(path.join(dir, 'index.html'), `<!DOCTYPE html><meta charset="ut
 const median = (xs) => { const v = [...xs].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
 // One run renders every doc; \`batch\` sends them all before waiting (throughput: the worker
 // renders back to back), otherwise each waits for the one before (latency per post included).
-async function time(render, docs, runs, batch) {
-  const once = async () => {
-    if (batch) return (await Promise.all(docs.map(render))).reduce((n, html) => n + html.length, 0);
-    let n = 0;
-    for (const doc of docs) n += (await render(doc)).length;
-    return n;
-  };
-  for (let w = 0; w < 3; w++) await once();
-  const totals = [];
+const once = async (render, docs, batch) => {
+  if (batch) return (await Promise.all(docs.map(render))).reduce((n, html) => n + html.length, 0);
+  let n = 0;
+  for (const doc of docs) n += (await render(doc)).length;
+  return n;
+};
+// The renderers take turns, run by run, so a slower stretch of the machine falls on all of
+// them alike instead of on whichever ran then; a pause after each run lets the garbage
+// collector's background work of one (marked makes plenty) finish before the next starts:
+// on a two-core machine it would otherwise compete with the render worker.
+async function time(contenders, docs, runs) {
+  const totals = contenders.map(() => []);
   let sink = 0;
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    sink += await once();
-    totals.push(performance.now() - t0);
+  for (let r = -3; r < runs; r++) {
+    for (const [i, [render, batch]] of contenders.entries()) {
+      const t0 = performance.now();
+      sink += await once(render, docs, batch);
+      if (r >= 0) totals[i].push(performance.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
-  return { totalMs: median(totals), minMs: Math.min(...totals), htmlChars: sink };
+  return totals.map((t) => ({ totalMs: median(t), minMs: Math.min(...t), htmlChars: sink }));
 }
 (async () => {
   const runs = ${RUNS};
@@ -55,13 +62,19 @@ async function time(render, docs, runs, batch) {
   const worker = new Worker('folio-render-worker_loader.js');
   await new Promise((resolve) => worker.addEventListener('message', (e) => e.data === 'ready' && resolve(), { once: true }));
   let next = 0; const waiting = new Map();
-  worker.onmessage = (e) => { const [id, html] = e.data; waiting.get(id)(html); waiting.delete(id); };
-  const folio = (doc) => new Promise((resolve) => { const id = ++next; waiting.set(id, resolve); worker.postMessage([id, doc, 'posts/bench.md', 'posts/bench', 'allowlist']); });
+  // The worker takes and gives UTF-8 bytes (the app holds both as Rust strings). The app
+  // has the Markdown as bytes already; here it is a JS string, so its encoding is timed too,
+  // and so is decoding the HTML into a JS string, which marked returns.
+  const encoder = new TextEncoder(), decoder = new TextDecoder();
+  worker.onmessage = (e) => { const [id, html] = e.data; waiting.get(id)(decoder.decode(html)); waiting.delete(id); };
+  const folio = (doc) => new Promise((resolve) => {
+    const id = ++next; waiting.set(id, resolve);
+    const bytes = encoder.encode(doc);
+    worker.postMessage([id, bytes, 'posts/bench.md', 'posts/bench', 'allowlist'], [bytes.buffer]);
+  });
   const marked = window.marked;
-  const results = { bytes, runs,
-    marked: await time(async (doc) => marked.parse(doc), docs, runs, false),
-    folio: await time(folio, docs, runs, true),
-    folioOneByOne: await time(folio, docs, runs, false) };
+  const [markedTimes, folioTimes, oneByOne] = await time([[async (doc) => marked.parse(doc), false], [folio, true], [folio, false]], docs, runs);
+  const results = { bytes, runs, marked: markedTimes, folio: folioTimes, folioOneByOne: oneByOne };
   for (const r of [results.marked, results.folio, results.folioOneByOne]) r.MBps = (bytes / 1e6) / (r.totalMs / 1000);
   document.getElementById('out').textContent = JSON.stringify(results, null, 2);
   window.__mdbench = results;

@@ -80,11 +80,10 @@ test('the app stays within its download budget', () => {
   const total = gzipped.reduce((a, b) => a + b, 0);
   console.log(`wasm + JS gzipped: ${(total / 1024).toFixed(1)} KiB (${files.join(', ')})`);
   expect(files.some((name) => name.endsWith('.wasm'))).toBe(true);
-  // A ratchet at the measured size (196.97 KiB: 194.9 with translations, math and diagram
-  // loading, comments and analytics, and chunked manifests, then 2.1 for taking over a
-  // prerendered post's body, which spares that post the render worker's 145 KB, and still
-  // fetching its Markdown for offline reading); the goal is 150 KB (docs/perf.md).
-  expect(total).toBeLessThanOrEqual(197 * 1024);
+  // A ratchet just above the measured size: 183.0 KiB, down from 196.8 since the browser
+  // lowercases non-ASCII text for folio-core (no Unicode case tables in the app) and every
+  // sort goes through one copy of the sort code; the goal is 150 KB (docs/perf.md).
+  expect(total).toBeLessThanOrEqual(184 * 1024);
 });
 
 test('trunk build and folio build write the same Content-Security-Policy', async () => {

@@ -893,6 +893,9 @@ struct Lexer<'a> {
     case_insensitive: bool,
     out: String,
     at: usize,
+    /// Where the plain text not yet written starts (it is written in one piece before the
+    /// next token).
+    plain_from: usize,
     line_start: bool,
 }
 
@@ -904,6 +907,7 @@ impl<'a> Lexer<'a> {
             case_insensitive: case_insensitive || grammar.case_insensitive,
             out: String::with_capacity(code.len() * 2),
             at: 0,
+            plain_from: 0,
             line_start: true,
         }
     }
@@ -914,9 +918,25 @@ impl<'a> Lexer<'a> {
 
     fn emit(&mut self, kind: Option<Kind>, len: usize) {
         let end = (self.at + len).min(self.code.len());
+        if kind.is_none() {
+            // Plain: it joins the run being read.
+            self.at = end;
+            return;
+        }
+        self.flush_plain();
         let text = self.code.get(self.at..end).unwrap_or_default();
         push_token(&mut self.out, kind, text);
         self.at = end;
+        self.plain_from = end;
+    }
+
+    /// Writes the plain text read since the last token.
+    fn flush_plain(&mut self) {
+        if self.plain_from < self.at {
+            let text = self.code.get(self.plain_from..self.at).unwrap_or_default();
+            push_token(&mut self.out, None, text);
+        }
+        self.plain_from = self.at;
     }
 
     fn run(mut self) -> String {
@@ -949,9 +969,11 @@ impl<'a> Lexer<'a> {
                 let kind = self.word_kind(word, was_line_start);
                 self.emit(kind, len);
             } else {
-                self.emit(None, c.len_utf8());
+                // Plain text is written in runs, not a character at a time.
+                self.at += c.len_utf8();
             }
         }
+        self.flush_plain();
         self.out
     }
 
@@ -965,9 +987,12 @@ impl<'a> Lexer<'a> {
                 return Some(end);
             }
         }
+        let first = rest.as_bytes().first()?;
         let starts_comment = self.grammar.line_comments.iter().any(|marker| {
-            // `#` starts a comment only at a word boundary (not in `a#b` or `$#`).
-            rest.starts_with(marker)
+            // `#` starts a comment only at a word boundary (not in `a#b` or `$#`). The first
+            // byte is compared alone first: this runs at every character of the code.
+            marker.as_bytes().first() == Some(first)
+                && rest.starts_with(marker)
                 && (*marker != "#" || self.at == 0 || {
                     let before = self.code.get(..self.at).and_then(|s| s.chars().last());
                     before.is_none_or(|c| c.is_whitespace() || c == ';' || c == '(')
@@ -984,11 +1009,15 @@ impl<'a> Lexer<'a> {
                 return Some(Kind::Name);
             }
         }
+        // Length and first byte first: most words are no keyword, and this runs for each.
+        let first = word.as_bytes().first();
         let matches = |list: &[&str]| {
             if self.case_insensitive {
                 list.iter().any(|known| known.eq_ignore_ascii_case(word))
             } else {
-                list.contains(&word)
+                list.iter().any(|known| {
+                    known.len() == word.len() && known.as_bytes().first() == first && *known == word
+                })
             }
         };
         if matches(self.grammar.keywords) {

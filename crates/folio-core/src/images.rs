@@ -74,12 +74,22 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     None
 }
 
-/// How the HTML writer (and the sanitizer, for raw HTML) starts every image tag.
+/// The size of the image at `src` (a URL as the renderer resolves it, `%20` and all), when
+/// `sizes` has it: the sizes name the file as it is on disk.
+pub(crate) fn size_of<'s>(sizes: &'s [ImageSize], src: &str) -> Option<&'s ImageSize> {
+    if sizes.is_empty() {
+        return None;
+    }
+    let file = crate::slug::percent_decode(src);
+    sizes.iter().find(|size| size.path == file)
+}
+
+/// How the sanitizer (and trusted raw HTML, mostly) starts an image tag.
 pub(crate) const IMG_START: &str = "<img src=\"";
 
-/// `html` with `loading="lazy" decoding="async"` on every `<img>` that does not say how it
-/// loads, and `width`/`height` on those whose `src` is in `sizes` and that have none;
-/// `html` itself when it has no image.
+/// Raw HTML `html` with `loading="lazy" decoding="async"` on every `<img>` that does not say
+/// how it loads, and `width`/`height` on those whose `src` is in `sizes` and that have none;
+/// `html` itself when it has no image. (The renderer writes Markdown's images whole.)
 pub(crate) fn lazy_images(html: String, sizes: &[ImageSize]) -> String {
     const IMG: &str = IMG_START;
     let finder = crate::markdown::finder(IMG);
@@ -99,10 +109,8 @@ pub(crate) fn lazy_images(html: String, sizes: &[ImageSize]) -> String {
         }
         let src = &tag[IMG.len()..];
         let src = &src[..src.find('"').unwrap_or(src.len())];
-        // The writer escaped the URL (`&amp;`, `%20`, non-ASCII as %XX): the sizes name
-        // the file as it is.
-        let file = crate::slug::percent_decode(&src.replace("&amp;", "&"));
-        let size = sizes.iter().find(|size| size.path == file);
+        // The sanitizer escaped the URL's `&`.
+        let size = size_of(sizes, &src.replace("&amp;", "&"));
         if let Some(size) = size.filter(|_| !tag.contains(" width=") && !tag.contains(" height=")) {
             use std::fmt::Write as _;
             let _ = write!(out, " width=\"{}\" height=\"{}\"", size.width, size.height);

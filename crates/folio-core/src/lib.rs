@@ -8,6 +8,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod case;
 pub mod date;
 pub mod highlight;
 pub mod html;
@@ -16,6 +17,7 @@ pub mod images;
 pub mod integrations;
 pub mod manifest;
 pub mod markdown;
+pub mod order;
 pub mod problem;
 pub mod query;
 pub mod reading_time;

@@ -36,6 +36,11 @@ pub struct ParseOptions {
     pub drafts: Drafts,
 }
 
+/// Newest first, for a stable sort (equal dates keep file order, as the contract promises).
+fn newest_first(a: &Arc<Post>, b: &Arc<Post>) -> std::cmp::Ordering {
+    b.date.cmp(&a.date)
+}
+
 /// (file, index) of `posts`, sorted by file.
 fn files_of(posts: &[Arc<Post>]) -> Vec<(String, usize)> {
     let mut by_file: Vec<(String, usize)> = posts
@@ -43,7 +48,7 @@ fn files_of(posts: &[Arc<Post>]) -> Vec<(String, usize)> {
         .enumerate()
         .map(|(index, post)| (post.file.clone(), index))
         .collect();
-    by_file.sort();
+    crate::order::sort_stable_by(&mut by_file, Ord::cmp);
     by_file
 }
 
@@ -297,7 +302,7 @@ impl Manifest {
             &mut self.problems,
         );
         self.posts.append(&mut posts);
-        self.posts.sort_by(|a, b| b.date.cmp(&a.date));
+        crate::order::sort_stable_by(&mut self.posts, newest_first);
         self.by_file = files_of(&self.posts);
         Ok(())
     }
@@ -379,7 +384,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
     let mut slugs = HashMap::new();
     let mut posts = read_posts(root.get("posts"), "", options, &mut slugs, &mut problems);
     // Stable sort: equal dates keep file order, as the contract promises.
-    posts.sort_by(|a, b| b.date.cmp(&a.date));
+    crate::order::sort_stable_by(&mut posts, newest_first);
     let by_file = files_of(&posts);
     Ok(Manifest {
         site,

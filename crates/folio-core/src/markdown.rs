@@ -343,7 +343,7 @@ pub fn index_words(markdown: &str) -> String {
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
                 {
-                    let word = word.to_lowercase();
+                    let word = crate::case::lowercase(word);
                     if seen.insert(word.clone()) {
                         if !words.is_empty() {
                             words.push(' ');
@@ -418,7 +418,7 @@ fn code_block(language: &str, code: &str, t: &Strings) -> String {
     } else {
         (
             format!(" class=\"language-{language}\""),
-            format!(" data-lang=\"{}\"", escape(&known.to_lowercase())),
+            format!(" data-lang=\"{}\"", escape(&crate::case::lowercase(known))),
         )
     };
     // tabindex: a block wider than the page scrolls, and keyboard users must reach it.
@@ -462,21 +462,15 @@ impl Rendered {
 
 /// [`render`], counting the words in the same pass (one parse instead of two).
 pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
-    let events: Vec<Event<'_>> = parser(strip_front_matter(markdown)).collect();
-    let words = crate::reading_time::count_words(&events);
+    let mut words = crate::reading_time::WordCount::default();
     let mut filter = Filter::new(options);
-    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
+    // About one event for every 12 bytes of Markdown in typical posts.
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 12 + 8);
     let mut heading: Option<(Tag<'_>, Vec<Event<'_>>)> = None;
     let mut footnote: Option<(String, Vec<Event<'_>>)> = None;
     let mut table = AlignedCells::default();
-    // Whether the post may show an image (Markdown's, or raw HTML's): only then does the
-    // written HTML get a pass for the images' loading attributes and sizes.
-    let mut may_show_images = false;
-    for event in events {
-        may_show_images |= matches!(
-            event,
-            Event::Start(Tag::Image { .. }) | Event::Html(_) | Event::InlineHtml(_)
-        );
+    for event in parser(strip_front_matter(markdown)) {
+        words.see(&event);
         // Footnote definitions are collected and written at the end, in reference order.
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -530,14 +524,9 @@ pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    // Images load when they come near the viewport, so they never compete with the text.
-    // Text from a post cannot contain this (its `<` is escaped); raw HTML images get it too.
-    if may_show_images {
-        html = crate::images::lazy_images(html, &options.image_sizes);
-    }
     Rendered {
         html: SafeHtml(html),
-        words,
+        words: words.words,
     }
 }
 
@@ -618,6 +607,78 @@ struct Filter<'o, 'a> {
     toc: Vec<(bool, String, String)>,
     /// The code block being read: its language (empty for none) and text.
     code_block: Option<(String, String)>,
+    /// The image being read, written whole when it ends.
+    image: Option<OpenImage>,
+}
+
+/// A Markdown image whose alt text is being read. The filter writes images itself (the
+/// HTML writer would need a pass over the whole output to add the loading attributes and
+/// the size).
+struct OpenImage {
+    /// The resolved URL, not yet escaped.
+    src: String,
+    title: String,
+    /// The alt text so far, escaped.
+    alt: String,
+    /// Elements open inside the alt text (links, emphasis), which it leaves out.
+    depth: usize,
+}
+
+impl OpenImage {
+    /// Reads one event of the alt text as the HTML writer does: text only, markup left out.
+    /// `true` when the image ends with it.
+    fn read(&mut self, event: &Event<'_>) -> bool {
+        let alt = &mut self.alt;
+        match event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) if self.depth == 0 => return true,
+            Event::End(_) => self.depth -= 1,
+            Event::Html(_) => {}
+            Event::InlineHtml(text) | Event::Code(text) | Event::Text(text) => {
+                let _ = pulldown_cmark_escape::escape_html(&mut *alt, text);
+            }
+            Event::InlineMath(text) => {
+                alt.push('$');
+                let _ = pulldown_cmark_escape::escape_html(&mut *alt, text);
+                alt.push('$');
+            }
+            Event::DisplayMath(text) => {
+                alt.push_str("$$");
+                let _ = pulldown_cmark_escape::escape_html(&mut *alt, text);
+                alt.push_str("$$");
+            }
+            Event::SoftBreak | Event::HardBreak | Event::Rule => alt.push(' '),
+            Event::FootnoteReference(label) => {
+                let _ = pulldown_cmark_escape::escape_html(&mut *alt, &format!("[^{label}]"));
+            }
+            Event::TaskListMarker(true) => alt.push_str("[x]"),
+            Event::TaskListMarker(false) => alt.push_str("[ ]"),
+        }
+        false
+    }
+
+    /// The `<img>` tag: it loads when it comes near the viewport, so it never competes
+    /// with the text, and it reserves its box when the manifest knows its size.
+    fn html(&self, sizes: &[ImageSize]) -> String {
+        let mut html = String::with_capacity(self.src.len() + self.alt.len() + 96);
+        html.push_str("<img loading=\"lazy\" decoding=\"async\"");
+        if let Some(size) = crate::images::size_of(sizes, &self.src) {
+            html.push_str(&format!(
+                " width=\"{}\" height=\"{}\"",
+                size.width, size.height
+            ));
+        }
+        html.push_str(" src=\"");
+        let _ = pulldown_cmark_escape::escape_href(&mut html, &self.src);
+        html.push_str("\" alt=\"");
+        html.push_str(&self.alt);
+        if !self.title.is_empty() {
+            html.push_str("\" title=\"");
+            let _ = pulldown_cmark_escape::escape_html(&mut html, &self.title);
+        }
+        html.push_str("\" />");
+        html
+    }
 }
 
 impl<'o, 'a> Filter<'o, 'a> {
@@ -632,10 +693,19 @@ impl<'o, 'a> Filter<'o, 'a> {
             sanitizer: Sanitizer::default(),
             toc: Vec::new(),
             code_block: None,
+            image: None,
         }
     }
 
     fn event<'e>(&mut self, event: Event<'e>, out: &mut Vec<Event<'e>>) {
+        if let Some(image) = &mut self.image {
+            if image.read(&event) {
+                let html = image.html(&self.options.image_sizes);
+                self.image = None;
+                out.push(Event::InlineHtml(CowStr::from(html)));
+            }
+            return;
+        }
         if let Some((_, code)) = &mut self.code_block {
             match event {
                 Event::Text(text) => code.push_str(&text),
@@ -714,6 +784,16 @@ impl<'o, 'a> Filter<'o, 'a> {
                 out.push(Event::InlineHtml(CowStr::from(html)));
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => match self.checked(tag) {
+                Some(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    self.image = Some(OpenImage {
+                        src: dest_url.into_string(),
+                        title: title.into_string(),
+                        alt: String::new(),
+                        depth: 0,
+                    });
+                }
                 Some(tag) => {
                     self.dropped.push(false);
                     out.push(Event::Start(tag));
@@ -878,7 +958,7 @@ impl<'o, 'a> Filter<'o, 'a> {
 
     /// Raw HTML as the site allows it.
     fn clean_html(&mut self, raw: &str) -> String {
-        match self.options.raw_html {
+        let html = match self.options.raw_html {
             RawHtml::Trusted => raw.to_string(),
             RawHtml::Allowlist => {
                 let options = self.options;
@@ -888,7 +968,10 @@ impl<'o, 'a> Filter<'o, 'a> {
                 };
                 self.sanitizer.clean(raw, &url)
             }
-        }
+        };
+        // Raw HTML's images load lazily and reserve their box too (the allowlist keeps an
+        // author's `loading`, `width` and `height`).
+        crate::images::lazy_images(html, &self.options.image_sizes)
     }
 
     /// A link or image with its URL checked and resolved, or `None` to drop the URL.
@@ -1241,6 +1324,41 @@ mod tests {
         check(
             "[**bold** link](javascript:x)",
             "<p><strong>bold</strong> link</p>",
+        );
+    }
+
+    #[test]
+    fn images_are_written_whole_with_their_alt_text_and_known_size() {
+        let options = RenderOptions::from_parts(
+            "posts/a.md",
+            "posts/a",
+            Vec::new(),
+            RawHtml::Allowlist,
+            Lang::En,
+        )
+        .with_image_sizes(vec![ImageSize {
+            path: "posts/my photo é.png".into(),
+            width: 640,
+            height: 360,
+        }]);
+        let html = render(
+            "![A *b* [c](d) `e` <b>f\nline](my%20photo%20%C3%A9.png \"T & \\\"q\\\"\") ![x](<my photo é.png>) ![o](other.png)\n\nafter <i>x</i>",
+            &options,
+        );
+        assert_eq!(
+            html.as_str(),
+            "<p><img loading=\"lazy\" decoding=\"async\" width=\"640\" height=\"360\" src=\"posts/my%20photo%20%C3%A9.png\" alt=\"A b c e &lt;b&gt;f line\" title=\"T &amp; &quot;q&quot;\" /> \
+             <img loading=\"lazy\" decoding=\"async\" width=\"640\" height=\"360\" src=\"posts/my%20photo%20%C3%A9.png\" alt=\"x\" /> \
+             <img loading=\"lazy\" decoding=\"async\" src=\"posts/other.png\" alt=\"o\" /></p>\n<p>after <i>x</i></p>\n"
+        );
+        // Raw HTML's images get the size too; a forbidden URL drops the image, not its text.
+        let html = render(
+            "<img src=\"my%20photo%20%C3%A9.png\" alt=\"r\"> ![gone](javascript:x)",
+            &options,
+        );
+        assert_eq!(
+            html.as_str(),
+            "<p><img width=\"640\" height=\"360\" src=\"posts/my%20photo%20%C3%A9.png\" alt=\"r\" loading=\"lazy\"> gone</p>\n"
         );
     }
 

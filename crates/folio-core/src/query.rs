@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::case::{lowercase, lowercase_char};
 use crate::manifest::{Manifest, Post, Term};
 use crate::slug::{percent_decode, slugify};
 
@@ -228,7 +229,9 @@ fn term_counts(posts: &[Arc<Post>], terms_of: impl Fn(&Post) -> Vec<&Term>) -> V
             }
         }
     }
-    counts.sort_by_cached_key(|entry| (entry.term.name.to_lowercase(), entry.term.slug.clone()));
+    crate::order::sort_stable_by_cached_key(&mut counts, |entry| {
+        (lowercase(&entry.term.name), entry.term.slug.clone())
+    });
     counts
 }
 
@@ -560,7 +563,7 @@ pub struct Hit {
 pub fn search_terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = query
         .split_whitespace()
-        .map(str::to_lowercase)
+        .map(lowercase)
         .filter(|t| !t.is_empty())
         .collect();
     terms.dedup();
@@ -604,15 +607,15 @@ impl SearchIndex {
             .iter()
             .map(|post| SearchEntry {
                 post: Arc::clone(post),
-                title: post.title.to_lowercase(),
+                title: lowercase(&post.title),
                 terms: post
                     .tags
                     .iter()
                     .chain(&post.category)
-                    .map(|term| term.name.to_lowercase())
+                    .map(|term| lowercase(&term.name))
                     .collect::<Vec<_>>()
                     .join(" "),
-                summary: post.summary.as_deref().unwrap_or("").to_lowercase(),
+                summary: lowercase(post.summary.as_deref().unwrap_or("")),
                 body: String::new(),
             })
             .collect();
@@ -628,7 +631,7 @@ impl SearchIndex {
                 .iter()
                 .find(|(slug, _)| slug == entry.post.slug.as_str())
             {
-                entry.body = words.to_lowercase();
+                entry.body = lowercase(words);
             }
         }
         self
@@ -651,7 +654,7 @@ impl SearchIndex {
             .filter_map(|entry| Some((entry.score(&terms)?, &entry.post)))
             .collect();
         // Stable: equal scores keep newest-first order.
-        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        crate::order::sort_stable_by(&mut scored, |a, b| b.0.cmp(&a.0));
         let hits = scored
             .iter()
             .take(limit)
@@ -695,16 +698,10 @@ impl SearchEntry {
 /// `text` cut into parts, the parts that match a term (case-insensitively) marked.
 pub fn highlight(text: &str, terms: &[String]) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
-    let folded: Vec<char> = chars
-        .iter()
-        .map(|c| c.to_lowercase().next().unwrap_or(*c))
-        .collect();
+    let folded: Vec<char> = chars.iter().map(|c| lowercase_char(*c)).collect();
     let mut marked = vec![false; chars.len()];
     for term in terms {
-        let needle: Vec<char> = term
-            .chars()
-            .map(|c| c.to_lowercase().next().unwrap_or(c))
-            .collect();
+        let needle: Vec<char> = term.chars().map(lowercase_char).collect();
         if needle.is_empty() || needle.len() > folded.len() {
             continue;
         }
@@ -918,7 +915,7 @@ pub fn related(manifest: &Manifest, post: &Post, n: usize) -> Vec<Arc<Post>> {
         .filter(|(shared, _)| *shared > 0)
         .collect();
     // Stable: equal counts keep newest-first order.
-    scored.sort_by_key(|(shared, _)| std::cmp::Reverse(*shared));
+    crate::order::sort_stable_by(&mut scored, |a, b| b.0.cmp(&a.0));
     scored
         .into_iter()
         .take(n)

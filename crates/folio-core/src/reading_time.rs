@@ -10,23 +10,32 @@ pub const WORDS_PER_MINUTE: usize = 200;
 
 /// Words of prose in a post: text outside code blocks, raw HTML and front matter.
 pub fn words(markdown: &str) -> usize {
-    let events: Vec<Event<'_>> = parser(strip_front_matter(markdown)).collect();
-    count_words(&events)
+    let mut count = WordCount::default();
+    for event in parser(strip_front_matter(markdown)) {
+        count.see(&event);
+    }
+    count.words
 }
 
-/// Words of prose in parsed Markdown (what [`words`] counts).
-pub fn count_words(events: &[Event<'_>]) -> usize {
-    let mut n_words = 0;
-    let mut in_code = false;
-    for event in events {
+/// Counts the words of prose in parsed Markdown as its events go by (the renderer counts
+/// while it renders, in the same pass).
+#[derive(Debug, Default)]
+pub struct WordCount {
+    /// Words so far.
+    pub words: usize,
+    in_code: bool,
+}
+
+impl WordCount {
+    /// Counts the words of one event.
+    pub fn see(&mut self, event: &Event<'_>) {
         match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(text) | Event::Code(text) if !in_code => n_words += count_in(text),
+            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            Event::Text(text) | Event::Code(text) if !self.in_code => self.words += count_in(text),
             _ => {}
         }
     }
-    n_words
 }
 
 /// Words in `text`: runs of characters between ASCII whitespace. A byte loop, because this
