@@ -6,6 +6,7 @@ use std::sync::Arc;
 use folio_core::i18n::{fill, Lang, Strings};
 use folio_core::{Drafts, Manifest, ManifestError, ParseOptions};
 use gloo_net::http::Request;
+use wasm_bindgen::JsValue;
 
 /// Where the manifest lives, relative to the site root.
 pub const MANIFEST_URL: &str = "posts.json";
@@ -204,6 +205,32 @@ pub async fn load_text_index(manifest: &Manifest) -> Option<TextIndex> {
     Some(index)
 }
 
+/// How many posts of the manifest are read between two turns of the browser.
+const POSTS_PER_SLICE: usize = 250;
+
+/// Waits for a task of its own (a zero timeout), so the browser can paint and handle input
+/// before the work that follows.
+async fn yield_to_browser() {
+    let turn = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window()
+            .is_some_and(|window| window.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+}
+
+/// Parses a manifest a slice of posts at a time, letting the browser paint and answer
+/// input in between: a thousand posts take tens of milliseconds on a slow phone.
+async fn read_manifest(text: &str) -> Result<Manifest, LoadError> {
+    let mut reader = folio_core::manifest::ManifestReader::new(text, &parse_options())?;
+    while !reader.read(POSTS_PER_SLICE) {
+        yield_to_browser().await;
+    }
+    Ok(reader.finish())
+}
+
 /// Fetches and parses the manifest, and loads the words of the site's language. The words
 /// of the language `<html lang>` names are fetched at the same time as the manifest.
 /// With the manifest's text when it names chunks still to load (see [`load_chunks`]).
@@ -214,7 +241,7 @@ pub async fn load_site() -> Result<(Arc<Manifest>, Option<String>), LoadError> {
         load_strings(guess)
     );
     let text = text?;
-    let mut manifest = folio_core::parse(&text, &parse_options())?;
+    let mut manifest = read_manifest(&text).await?;
     // Scheduled posts appear on their date, by the reader's clock.
     let now = (js_sys::Date::now() / 1000.0) as i64;
     manifest.hide_scheduled(now);
@@ -236,7 +263,7 @@ pub async fn load_site() -> Result<(Arc<Manifest>, Option<String>), LoadError> {
 /// `head` is the text of `posts.json`, parsed again here rather than cloning the manifest
 /// the views already hold (a clone of every field costs the app's wasm more).
 pub async fn load_chunks(head: &str) -> Result<Arc<Manifest>, LoadError> {
-    let mut manifest = folio_core::parse(head, &parse_options())?;
+    let mut manifest = read_manifest(head).await?;
     let files = manifest.chunks.clone();
     // The browser fetches every chunk at once; the loop below takes them in one by one
     // (a join of futures would cost the app's wasm 2 KB more).

@@ -272,7 +272,7 @@ impl Manifest {
     ) -> Result<(), ManifestError> {
         self.chunks.retain(|pending| pending != file);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
+        let mut root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
             line: error.line(),
             column: error.column(),
             message: format!("{file}: {}", strip_position(&error.to_string())),
@@ -295,7 +295,7 @@ impl Manifest {
             .collect();
         let prefix = format!("{file}: ");
         let mut posts = read_posts(
-            root.get("posts"),
+            root.get_mut("posts").map(Value::take),
             &prefix,
             options,
             &mut slugs,
@@ -347,66 +347,115 @@ fn post_prefix(path: &str) -> Option<&str> {
 
 /// Parses and validates a manifest. `Err` only when nothing can be shown.
 pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestError> {
-    // A byte order mark is invisible in editors; serde_json would reject it.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
-        line: error.line(),
-        column: error.column(),
-        message: strip_position(&error.to_string()),
-    })?;
-    let Value::Object(root) = root else {
-        return Err(ManifestError::NotAnObject {
-            found: type_name(&root),
-        });
-    };
-    match root.get("version") {
-        None => return Err(ManifestError::MissingVersion),
-        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
-        Some(other) => {
-            return Err(ManifestError::UnsupportedVersion {
-                found: other.to_string(),
-            })
-        }
-    }
-
-    let mut problems = Vec::new();
-    for key in root.keys() {
-        if !matches!(
-            key.as_str(),
-            "version" | "site" | "posts" | "chunks" | "$schema"
-        ) {
-            problems.push(warning(key.clone(), None, ProblemKind::UnknownField));
-        }
-    }
-    let site = parse_site(root.get("site"), &mut problems)?;
-
-    let chunks = chunk_files(root.get("chunks"), &mut problems);
-    let mut slugs = HashMap::new();
-    let mut posts = read_posts(root.get("posts"), "", options, &mut slugs, &mut problems);
-    // Stable sort: equal dates keep file order, as the contract promises.
-    crate::order::sort_stable_by(&mut posts, newest_first);
-    let by_file = files_of(&posts);
-    Ok(Manifest {
-        site,
-        posts,
-        problems,
-        by_file,
-        chunks,
-    })
+    let mut reader = ManifestReader::new(text, options)?;
+    while !reader.read(usize::MAX) {}
+    Ok(reader.finish())
 }
 
-/// The posts of a `posts` list, and a problem for everything wrong with them; a post with
-/// an error is left out. `prefix` goes before each problem's path (a chunk's file name);
-/// `slugs` holds the paths of the slugs seen so far, so a duplicate is caught across files.
-fn read_posts(
-    value: Option<&Value>,
-    prefix: &str,
-    options: &ParseOptions,
-    slugs: &mut HashMap<String, String>,
-    problems: &mut Vec<Problem>,
-) -> Vec<Arc<Post>> {
-    let raw_posts: &[Value] = match value {
-        None => &[],
+/// A manifest read a slice of posts at a time; [`parse`] reads it at once. The app yields
+/// to the browser between slices, so a large manifest never blocks the page for long
+/// (reading the posts is most of the work: their fields, dates, slugs and terms).
+#[derive(Debug)]
+pub struct ManifestReader {
+    site: Site,
+    chunks: Vec<String>,
+    problems: Vec<Problem>,
+    /// The `posts` list as JSON, and where reading is in it.
+    raw_posts: Vec<Value>,
+    next: usize,
+    posts: Vec<Arc<Post>>,
+    /// Each slug seen so far, with the path of its post.
+    slugs: HashMap<String, String>,
+    options: ParseOptions,
+}
+
+impl ManifestReader {
+    /// Parses the JSON and the site settings. `Err` only when nothing can be shown.
+    pub fn new(text: &str, options: &ParseOptions) -> Result<ManifestReader, ManifestError> {
+        // A byte order mark is invisible in editors; serde_json would reject it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
+            line: error.line(),
+            column: error.column(),
+            message: strip_position(&error.to_string()),
+        })?;
+        let Value::Object(mut root) = root else {
+            return Err(ManifestError::NotAnObject {
+                found: type_name(&root),
+            });
+        };
+        match root.get("version") {
+            None => return Err(ManifestError::MissingVersion),
+            Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+            Some(other) => {
+                return Err(ManifestError::UnsupportedVersion {
+                    found: other.to_string(),
+                })
+            }
+        }
+
+        let mut problems = Vec::new();
+        for key in root.keys() {
+            if !matches!(
+                key.as_str(),
+                "version" | "site" | "posts" | "chunks" | "$schema"
+            ) {
+                problems.push(warning(key.clone(), None, ProblemKind::UnknownField));
+            }
+        }
+        let site = parse_site(root.get("site"), &mut problems)?;
+        let chunks = chunk_files(root.get("chunks"), &mut problems);
+        let raw_posts = posts_list(root.get_mut("posts").map(Value::take), "", &mut problems);
+        Ok(ManifestReader {
+            site,
+            chunks,
+            problems,
+            posts: Vec::with_capacity(raw_posts.len()),
+            raw_posts,
+            next: 0,
+            slugs: HashMap::new(),
+            options: options.clone(),
+        })
+    }
+
+    /// Reads up to `n` more posts. `true` when every post has been read.
+    pub fn read(&mut self, n: usize) -> bool {
+        let end = self.next.saturating_add(n).min(self.raw_posts.len());
+        for index in self.next..end {
+            let post = read_post(
+                index,
+                &self.raw_posts[index],
+                "",
+                &self.options,
+                &mut self.slugs,
+                &mut self.problems,
+            );
+            self.posts.extend(post);
+        }
+        self.next = end;
+        self.next == self.raw_posts.len()
+    }
+
+    /// The manifest, with the posts read so far, newest first.
+    pub fn finish(self) -> Manifest {
+        let mut posts = self.posts;
+        // Stable sort: equal dates keep file order, as the contract promises.
+        crate::order::sort_stable_by(&mut posts, newest_first);
+        let by_file = files_of(&posts);
+        Manifest {
+            site: self.site,
+            posts,
+            problems: self.problems,
+            by_file,
+            chunks: self.chunks,
+        }
+    }
+}
+
+/// The entries of a `posts` list; a problem when it is something else.
+fn posts_list(value: Option<Value>, prefix: &str, problems: &mut Vec<Problem>) -> Vec<Value> {
+    match value {
+        None => Vec::new(),
         Some(Value::Array(posts)) => posts,
         Some(other) => {
             problems.push(error(
@@ -414,58 +463,84 @@ fn read_posts(
                 None,
                 ProblemKind::WrongType {
                     expected: "a list",
-                    found: type_name(other),
+                    found: type_name(&other),
                 },
             ));
-            &[]
-        }
-    };
-    let mut posts: Vec<Arc<Post>> = Vec::with_capacity(raw_posts.len());
-    for (index, raw) in raw_posts.iter().enumerate() {
-        let path = format!("{prefix}posts[{index}]");
-        let Value::Object(fields) = raw else {
-            problems.push(error(
-                path,
-                None,
-                ProblemKind::WrongType {
-                    expected: "an object",
-                    found: type_name(raw),
-                },
-            ));
-            continue;
-        };
-        let mut reader = FieldReader {
-            fields,
-            path: &path,
-            slug: None,
-            problems: Vec::new(),
-        };
-        let post = reader.post(index);
-        if let Some(slug) = &reader.slug {
-            if let Some(first) = slugs.get(slug) {
-                let first = first.clone();
-                reader.push(
-                    Severity::Error,
-                    "slug",
-                    ProblemKind::DuplicateSlug { first },
-                );
-            } else {
-                slugs.insert(slug.clone(), path.clone());
-            }
-        }
-        let has_error = reader
-            .problems
-            .iter()
-            .any(|p| p.severity == Severity::Error);
-        problems.append(&mut reader.problems);
-        match post {
-            Some(post) if !has_error && (options.drafts == Drafts::Show || !post.is_draft) => {
-                posts.push(Arc::new(post));
-            }
-            _ => {}
+            Vec::new()
         }
     }
-    posts
+}
+
+/// The posts of a `posts` list, and a problem for everything wrong with them; a post with
+/// an error is left out. `prefix` goes before each problem's path (a chunk's file name);
+/// `slugs` holds the paths of the slugs seen so far, so a duplicate is caught across files.
+fn read_posts(
+    value: Option<Value>,
+    prefix: &str,
+    options: &ParseOptions,
+    slugs: &mut HashMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Arc<Post>> {
+    let raw_posts = posts_list(value, prefix, problems);
+    raw_posts
+        .iter()
+        .enumerate()
+        .filter_map(|(index, raw)| read_post(index, raw, prefix, options, slugs, problems))
+        .collect()
+}
+
+/// Post `index` of a `posts` list, or `None` when it has an error (reported in `problems`)
+/// or is a draft that is not shown.
+fn read_post(
+    index: usize,
+    raw: &Value,
+    prefix: &str,
+    options: &ParseOptions,
+    slugs: &mut HashMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Option<Arc<Post>> {
+    let path = format!("{prefix}posts[{index}]");
+    let Value::Object(fields) = raw else {
+        problems.push(error(
+            path,
+            None,
+            ProblemKind::WrongType {
+                expected: "an object",
+                found: type_name(raw),
+            },
+        ));
+        return None;
+    };
+    let mut reader = FieldReader {
+        fields,
+        path: &path,
+        slug: None,
+        problems: Vec::new(),
+    };
+    let post = reader.post(index);
+    if let Some(slug) = &reader.slug {
+        if let Some(first) = slugs.get(slug) {
+            let first = first.clone();
+            reader.push(
+                Severity::Error,
+                "slug",
+                ProblemKind::DuplicateSlug { first },
+            );
+        } else {
+            slugs.insert(slug.clone(), path.clone());
+        }
+    }
+    let has_error = reader
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error);
+    problems.append(&mut reader.problems);
+    match post {
+        Some(post) if !has_error && (options.drafts == Drafts::Show || !post.is_draft) => {
+            Some(Arc::new(post))
+        }
+        _ => None,
+    }
 }
 
 /// `chunks`: the files that hold the site's older posts (a Folio extension for large
@@ -1038,6 +1113,39 @@ mod tests {
     /// Wraps post objects in a valid manifest.
     fn with_posts(posts: &str) -> String {
         format!(r#"{{"version":1,"site":{{"title":"T"}},"posts":[{posts}]}}"#)
+    }
+
+    #[test]
+    fn reading_a_slice_at_a_time_gives_the_same_manifest() {
+        // Duplicates across slices, a bad post, a draft and equal dates included.
+        let text = with_posts(
+            r#"{"slug":"a","title":"A","date":"2024-01-02","file":"a.md","tags":["Go"]},
+               {"slug":"b","title":"B","date":"2024-01-03","file":"b.md"},
+               {"slug":"a","title":"A again","date":"2024-01-04","file":"c.md"},
+               {"slug":"d","title":"D","date":"2024-13-01","file":"d.md"},
+               {"slug":"e","title":"E","date":"2024-01-02","file":"e.md","draft":true},
+               {"slug":"f","title":"F","date":"2024-01-02","file":"f.md"},
+               7"#,
+        );
+        let whole = parse(&text, &options()).expect("parses");
+        for slice in [1, 2, 3, 100] {
+            let mut reader = ManifestReader::new(&text, &options()).expect("parses");
+            let mut n_steps = 1;
+            while !reader.read(slice) {
+                n_steps += 1;
+            }
+            assert_eq!(n_steps, 7usize.div_ceil(slice), "slices of {slice}");
+            assert_eq!(reader.finish(), whole, "slices of {slice}");
+        }
+        assert_eq!(
+            whole
+                .posts
+                .iter()
+                .map(|post| post.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["b", "a", "f"]
+        );
+        assert_eq!(whole.problems.len(), 3, "{:?}", whole.problems);
     }
 
     /// Parses `manifest` and compares every problem (or the fatal error) with `expect`.
