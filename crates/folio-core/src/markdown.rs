@@ -1126,16 +1126,20 @@ mod tests {
     use super::*;
     use crate::manifest::{parse, Drafts, ParseOptions};
 
-    #[track_caller]
-    fn check(markdown: &str, expect: &str) {
-        let options = RenderOptions::from_parts(
+    /// The options of a post at `posts/a.md` on an English site with the allowlist.
+    fn options() -> RenderOptions<'static> {
+        RenderOptions::from_parts(
             "posts/a.md",
             "posts/a",
             Vec::new(),
             RawHtml::Allowlist,
             Lang::En,
-        );
-        let got = render(markdown, &options);
+        )
+    }
+
+    #[track_caller]
+    fn check(markdown: &str, expect: &str) {
+        let got = render(markdown, &options());
         assert_eq!(got.as_str().trim(), expect.trim(), "markdown:\n{markdown}");
     }
 
@@ -1329,14 +1333,7 @@ mod tests {
 
     #[test]
     fn images_are_written_whole_with_their_alt_text_and_known_size() {
-        let options = RenderOptions::from_parts(
-            "posts/a.md",
-            "posts/a",
-            Vec::new(),
-            RawHtml::Allowlist,
-            Lang::En,
-        )
-        .with_image_sizes(vec![ImageSize {
+        let options = options().with_image_sizes(vec![ImageSize {
             path: "posts/my photo é.png".into(),
             width: 640,
             height: 360,
