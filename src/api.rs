@@ -272,15 +272,22 @@ pub async fn load_chunks(head: &str) -> Result<Arc<Manifest>, LoadError> {
     }
     let options = parse_options();
     for file in &files {
-        let added = fetch_text(file, Expected::Json, None)
+        // Like the manifest, a chunk (up to 10,000 posts) is read a slice at a time.
+        let reader = fetch_text(file, Expected::Json, None)
             .await
             .and_then(|text| {
                 manifest
-                    .add_chunk(file, &text, &options)
+                    .chunk_reader(file, &text, &options)
                     .map_err(LoadError::from)
             });
-        if let Err(error) = added {
-            manifest.chunk_failed(file, &error.to_string());
+        match reader {
+            Ok(mut reader) => {
+                while !reader.read(POSTS_PER_SLICE) {
+                    yield_to_browser().await;
+                }
+                manifest.add_read_chunk(reader);
+            }
+            Err(error) => manifest.chunk_failed(file, &error.to_string()),
         }
     }
     let now = (js_sys::Date::now() / 1000.0) as i64;

@@ -270,6 +270,21 @@ impl Manifest {
         text: &str,
         options: &ParseOptions,
     ) -> Result<(), ManifestError> {
+        let mut reader = self.chunk_reader(file, text, options)?;
+        while !reader.read(usize::MAX) {}
+        self.add_read_chunk(reader);
+        Ok(())
+    }
+
+    /// [`Manifest::add_chunk`] a slice of posts at a time: the JSON parsed and checked,
+    /// its posts to be read with [`ChunkReader::read`] and taken in by
+    /// [`Manifest::add_read_chunk`]. (A chunk holds up to 10,000 posts.)
+    pub fn chunk_reader(
+        &mut self,
+        file: &str,
+        text: &str,
+        options: &ParseOptions,
+    ) -> Result<ChunkReader, ManifestError> {
         self.chunks.retain(|pending| pending != file);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
@@ -288,23 +303,27 @@ impl Manifest {
                 })
             }
         }
-        let mut slugs: HashMap<String, String> = self
+        let slugs = self
             .posts
             .iter()
             .map(|post| (post.slug.as_str().to_string(), "posts.json".to_string()))
             .collect();
-        let prefix = format!("{file}: ");
-        let mut posts = read_posts(
+        let mut posts = PostsReader::new(
             root.get_mut("posts").map(Value::take),
-            &prefix,
+            format!("{file}: "),
             options,
-            &mut slugs,
-            &mut self.problems,
         );
-        self.posts.append(&mut posts);
+        posts.slugs = slugs;
+        Ok(ChunkReader(posts))
+    }
+
+    /// Takes in the posts a [`ChunkReader`] has read, in date order, and their problems.
+    pub fn add_read_chunk(&mut self, reader: ChunkReader) {
+        let ChunkReader(mut posts) = reader;
+        self.problems.append(&mut posts.problems);
+        self.posts.append(&mut posts.posts);
         crate::order::sort_stable_by(&mut self.posts, newest_first);
         self.by_file = files_of(&self.posts);
-        Ok(())
     }
 
     /// Gives up on chunk `file` (it could not be loaded, for `reason`): its posts stay
@@ -359,14 +378,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Manifest, ManifestErr
 pub struct ManifestReader {
     site: Site,
     chunks: Vec<String>,
-    problems: Vec<Problem>,
-    /// The `posts` list as JSON, and where reading is in it.
-    raw_posts: Vec<Value>,
-    next: usize,
-    posts: Vec<Arc<Post>>,
-    /// Each slug seen so far, with the path of its post.
-    slugs: HashMap<String, String>,
-    options: ParseOptions,
+    posts: PostsReader,
 }
 
 impl ManifestReader {
@@ -405,27 +417,95 @@ impl ManifestReader {
         }
         let site = parse_site(root.get("site"), &mut problems)?;
         let chunks = chunk_files(root.get("chunks"), &mut problems);
-        let raw_posts = posts_list(root.get_mut("posts").map(Value::take), "", &mut problems);
+        let mut posts = PostsReader::new(
+            root.get_mut("posts").map(Value::take),
+            String::new(),
+            options,
+        );
+        problems.append(&mut posts.problems);
+        posts.problems = problems;
         Ok(ManifestReader {
             site,
             chunks,
-            problems,
-            posts: Vec::with_capacity(raw_posts.len()),
-            raw_posts,
-            next: 0,
-            slugs: HashMap::new(),
-            options: options.clone(),
+            posts,
         })
     }
 
     /// Reads up to `n` more posts. `true` when every post has been read.
     pub fn read(&mut self, n: usize) -> bool {
+        self.posts.read(n)
+    }
+
+    /// The manifest, with the posts read so far, newest first.
+    pub fn finish(self) -> Manifest {
+        let PostsReader {
+            mut posts,
+            problems,
+            ..
+        } = self.posts;
+        // Stable sort: equal dates keep file order, as the contract promises.
+        crate::order::sort_stable_by(&mut posts, newest_first);
+        let by_file = files_of(&posts);
+        Manifest {
+            site: self.site,
+            posts,
+            problems,
+            by_file,
+            chunks: self.chunks,
+        }
+    }
+}
+
+/// The posts of a chunk (see [`Manifest::chunk_reader`]), read a slice at a time.
+#[derive(Debug)]
+pub struct ChunkReader(PostsReader);
+
+impl ChunkReader {
+    /// Reads up to `n` more posts. `true` when every post has been read.
+    pub fn read(&mut self, n: usize) -> bool {
+        self.0.read(n)
+    }
+}
+
+/// A `posts` list being read: the posts so far, and a problem for everything wrong with
+/// them (a post with an error is left out).
+#[derive(Debug)]
+struct PostsReader {
+    /// The list as JSON, and where reading is in it.
+    raw_posts: Vec<Value>,
+    next: usize,
+    /// Goes before each problem's path (a chunk's file name).
+    prefix: String,
+    options: ParseOptions,
+    /// Each slug seen so far, with the path of its post, so a duplicate is caught across
+    /// files.
+    slugs: HashMap<String, String>,
+    posts: Vec<Arc<Post>>,
+    problems: Vec<Problem>,
+}
+
+impl PostsReader {
+    fn new(value: Option<Value>, prefix: String, options: &ParseOptions) -> PostsReader {
+        let mut problems = Vec::new();
+        let raw_posts = posts_list(value, &prefix, &mut problems);
+        PostsReader {
+            posts: Vec::with_capacity(raw_posts.len()),
+            raw_posts,
+            next: 0,
+            prefix,
+            options: options.clone(),
+            slugs: HashMap::new(),
+            problems,
+        }
+    }
+
+    fn read(&mut self, n: usize) -> bool {
         let end = self.next.saturating_add(n).min(self.raw_posts.len());
         for index in self.next..end {
             let post = read_post(
                 index,
                 &self.raw_posts[index],
-                "",
+                &self.prefix,
                 &self.options,
                 &mut self.slugs,
                 &mut self.problems,
@@ -434,21 +514,6 @@ impl ManifestReader {
         }
         self.next = end;
         self.next == self.raw_posts.len()
-    }
-
-    /// The manifest, with the posts read so far, newest first.
-    pub fn finish(self) -> Manifest {
-        let mut posts = self.posts;
-        // Stable sort: equal dates keep file order, as the contract promises.
-        crate::order::sort_stable_by(&mut posts, newest_first);
-        let by_file = files_of(&posts);
-        Manifest {
-            site: self.site,
-            posts,
-            problems: self.problems,
-            by_file,
-            chunks: self.chunks,
-        }
     }
 }
 
@@ -469,24 +534,6 @@ fn posts_list(value: Option<Value>, prefix: &str, problems: &mut Vec<Problem>) -
             Vec::new()
         }
     }
-}
-
-/// The posts of a `posts` list, and a problem for everything wrong with them; a post with
-/// an error is left out. `prefix` goes before each problem's path (a chunk's file name);
-/// `slugs` holds the paths of the slugs seen so far, so a duplicate is caught across files.
-fn read_posts(
-    value: Option<Value>,
-    prefix: &str,
-    options: &ParseOptions,
-    slugs: &mut HashMap<String, String>,
-    problems: &mut Vec<Problem>,
-) -> Vec<Arc<Post>> {
-    let raw_posts = posts_list(value, prefix, problems);
-    raw_posts
-        .iter()
-        .enumerate()
-        .filter_map(|(index, raw)| read_post(index, raw, prefix, options, slugs, problems))
-        .collect()
 }
 
 /// Post `index` of a `posts` list, or `None` when it has an error (reported in `problems`)
@@ -1376,9 +1423,21 @@ mod tests {
             {"slug":"old","title":"Old","date":"2023-01-01","file":"posts/old.md"},
             {"slug":"new","title":"Again","date":"2023-02-01","file":"posts/again.md"},
             {"slug":"mid","title":"Mid","date":"2023-06-01","file":"posts/mid.md"}]}"#;
+        // Read a post at a time, the chunk gives what it gives read at once.
+        let mut sliced = manifest.clone();
+        let mut reader = sliced
+            .chunk_reader("posts-1.json", chunk, &options())
+            .unwrap();
+        let mut n_slices = 1;
+        while !reader.read(1) {
+            n_slices += 1;
+        }
+        assert_eq!(n_slices, 3);
+        sliced.add_read_chunk(reader);
         manifest
             .add_chunk("posts-1.json", chunk, &options())
             .unwrap();
+        assert_eq!(sliced, manifest);
         assert!(manifest.is_complete());
         let slugs: Vec<&str> = manifest.posts.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(slugs, ["new", "mid", "old"]);
