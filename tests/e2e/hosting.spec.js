@@ -100,11 +100,17 @@ test('trunk build and folio build write the same Content-Security-Policy', async
       const hash = crypto.createHash('sha256').update(body, 'utf8').digest('base64');
       expect(metas[0][1], file).toContain(`'sha256-${hash}'`);
     }
+    // A prerendered page's stylesheet is inline, allowed by its hash (and nothing else is).
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+    const styleSrc = /style-src ([^;]*);/.exec(metas[0][1])[1];
+    expect(styleSrc, file).toBe(["'self'", ...styles.map(([, body]) => `'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`)].join(' '));
     return metas[0][1].replace(/ 'sha256-[^']*'/g, " 'sha256-…'");
   };
   const fromTrunk = policy(path.join(dist, 'index.html'));
-  expect(fromTrunk).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-…' 'sha256-…';");
+  expect(fromTrunk).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-…' 'sha256-…'; style-src 'self';");
   expect(policy(path.join(dist, '404.html'))).toBe(fromTrunk);
-  expect(policy(path.join(folioBlog, 'index.html'))).toBe(fromTrunk);
-  expect(policy(path.join(folioBlog, 'posts', 'hello-world.html'))).toBe(fromTrunk);
+  expect(policy(path.join(folioBlog, '404.html'))).toBe(fromTrunk);
+  const prerendered = fromTrunk.replace("style-src 'self';", "style-src 'self' 'sha256-…';");
+  expect(policy(path.join(folioBlog, 'index.html'))).toBe(prerendered);
+  expect(policy(path.join(folioBlog, 'posts', 'hello-world.html'))).toBe(prerendered);
 });

@@ -515,7 +515,46 @@ fn prerendered_pages_paint_before_the_app_downloads() {
                 && html.contains("await init({ module_or_path: '/blog/folio-app-"),
             "{file}: the loader starts the app after the first paint"
         );
+        // The stylesheet is inline, allowed by its hash: no round trip before the paint.
+        assert!(!html.contains("rel=\"stylesheet\""), "{file}");
+        let css = inline_style(&html);
+        assert!(css.contains(".post-list") && css.len() > 5_000, "{file}");
+        let digest = sha256_base64(&css);
+        assert!(
+            csp(&html).contains(&format!("style-src 'self' 'sha256-{digest}';")),
+            "{file}: {}",
+            csp(&html)
+        );
     }
+    // The deep-link shell links the stylesheet file, which the inline copies were read from.
+    let link = shell
+        .split("<link rel=\"stylesheet\" href=\"/blog/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("404.html links the stylesheet");
+    let file = fs::read_to_string(out.join(link)).unwrap();
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(inline_style(&home), file);
+    assert!(csp(&shell).contains("style-src 'self';"), "{}", csp(&shell));
+}
+
+/// The text of a page's `<style>` element.
+fn inline_style(html: &str) -> String {
+    let start = html.find("<style>").expect("an inline style") + "<style>".len();
+    html[start..start + html[start..].find("</style>").unwrap()].to_string()
+}
+
+/// A page's Content-Security-Policy.
+fn csp(html: &str) -> String {
+    let start = html.find("Content-Security-Policy\" content=\"").unwrap() + 34;
+    html[start..start + html[start..].find('"').unwrap()].to_string()
+}
+
+/// SHA-256 of `text`, base64, as CSP hashes are written.
+fn sha256_base64(text: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
 }
 
 #[test]
@@ -881,7 +920,7 @@ fn services_widen_the_csp_only_for_what_the_site_names_and_the_language_ships_it
     let home = fs::read_to_string(out.join("index.html")).unwrap();
     let csp = policy(&home);
     assert!(
-        csp.contains(" https://giscus.app https://gc.zgo.at; style-src 'self';"),
+        csp.contains(" https://giscus.app https://gc.zgo.at; style-src 'self' 'sha256-"),
         "{csp}"
     );
     assert!(
@@ -893,13 +932,20 @@ fn services_widen_the_csp_only_for_what_the_site_names_and_the_language_ships_it
         "{csp}"
     );
     // Every page carries the same policy; the 404 page too, but for the hash of its
-    // loader (it starts the app at once: nothing was prerendered there).
+    // loader (it starts the app at once: nothing was prerendered there) and its stylesheet
+    // (a file there, inline in prerendered pages).
     let without_hashes = |policy: &str| -> String {
         policy
-            .split(' ')
-            .filter(|word| !word.starts_with("'sha256-"))
+            .split("; ")
+            .map(|directive| {
+                directive
+                    .split(' ')
+                    .filter(|word| !word.starts_with("'sha256-"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect::<Vec<_>>()
-            .join(" ")
+            .join("; ")
     };
     for page in ["404.html", "posts/bonjour.html", "tags/essai.html"] {
         let html = fs::read_to_string(out.join(page)).unwrap();

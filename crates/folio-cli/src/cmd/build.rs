@@ -148,7 +148,9 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
         eprintln!("{n_waiting} scheduled post(s) wait for their date: deployed, not yet listed in feeds, the sitemap or prerendered pages");
     }
 
-    let prerender_shell = with_csp(&prerender::paint_first_shell(&shell), &services);
+    let app_folder = writer.out.clone();
+    let css_of = |name: &str| std::fs::read_to_string(app_folder.join(name)).ok();
+    let prerender_shell = with_csp(&prerender::paint_first_shell(&shell, &css_of), &services);
     let context = prerender::Context {
         manifest: &manifest,
         shell: &prerender_shell,
@@ -345,45 +347,67 @@ fn with_language(shell: &str, site: &folio_core::Site) -> String {
     )
 }
 
-/// The Content-Security-Policy of every page, for `script_hashes` of its inline scripts
-/// and the origins of the services the site names (`services`: comments, analytics).
-/// No inline script runs but Trunk's loader (by its hash), no eval (WebAssembly needs
-/// `wasm-unsafe-eval`), no plugins, no foreign `<base>`, no forms; frames only from the
-/// site itself (the diagram frame) and a comments service. `frame-ancestors` is ignored in
-/// a meta tag: set it as a header (see the README).
-pub fn content_security_policy(script_hashes: &[String], services: &CspSources) -> String {
-    let hashes: String = script_hashes
-        .iter()
-        .map(|hash| format!(" 'sha256-{hash}'"))
-        .collect();
+/// The Content-Security-Policy of every page, for the hashes of its inline scripts and
+/// styles and the origins of the services the site names (`services`: comments,
+/// analytics). No inline script runs but Trunk's loader and the theme script (by their
+/// hashes), no inline style but a prerendered page's stylesheet (by its hash), no eval
+/// (WebAssembly needs `wasm-unsafe-eval`), no plugins, no foreign `<base>`, no forms;
+/// frames only from the site itself (the diagram frame) and a comments service.
+/// `frame-ancestors` is ignored in a meta tag: set it as a header (see the README).
+pub fn content_security_policy(inline: &InlineHashes, services: &CspSources) -> String {
+    let hashes = |hashes: &[String]| -> String {
+        hashes
+            .iter()
+            .map(|hash| format!(" 'sha256-{hash}'"))
+            .collect()
+    };
     let more = |origins: &[String]| -> String {
         origins.iter().map(|origin| format!(" {origin}")).collect()
     };
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}{}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}{}; style-src 'self'{}; \
          img-src 'self' https: http: data:; connect-src 'self'{}; worker-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'none'; frame-src 'self'{}",
+        hashes(&inline.scripts),
         more(&services.script),
+        hashes(&inline.styles),
         more(&services.connect),
         more(&services.frame)
     )
 }
 
-/// `html` with a CSP meta tag first in its head, allowing its inline scripts (Trunk's
-/// module loader, the theme script) by hash.
-fn with_csp(html: &str, services: &CspSources) -> String {
+/// The SHA-256 (base64) of a page's inline scripts and styles, for its CSP.
+#[derive(Debug, Default)]
+pub struct InlineHashes {
+    /// Of each `<script>` and `<script type="module">` body.
+    pub scripts: Vec<String>,
+    /// Of each `<style>` body.
+    pub styles: Vec<String>,
+}
+
+impl InlineHashes {
+    /// The hashes of every inline script and style in `html`.
+    fn of(html: &str) -> InlineHashes {
+        InlineHashes {
+            scripts: bodies_hashes(html, &["<script>", "<script type=\"module\">"], "</script>"),
+            styles: bodies_hashes(html, &["<style>"], "</style>"),
+        }
+    }
+}
+
+/// The SHA-256 (base64) of the text between each of `openers` and the next `closer`.
+fn bodies_hashes(html: &str, openers: &[&str], closer: &str) -> Vec<String> {
     use base64::Engine as _;
     use sha2::Digest as _;
-    const OPENERS: [&str; 2] = ["<script>", "<script type=\"module\">"];
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some((start, opener)) = OPENERS
+    while let Some((start, opener)) = openers
         .iter()
         .filter_map(|opener| Some((rest.find(opener)?, *opener)))
         .min()
     {
         let body_start = start + opener.len();
-        let Some(length) = rest[body_start..].find("</script>") else {
+        let Some(length) = rest[body_start..].find(closer) else {
             break;
         };
         let body = &rest[body_start..body_start + length];
@@ -392,9 +416,15 @@ fn with_csp(html: &str, services: &CspSources) -> String {
         );
         rest = &rest[body_start + length..];
     }
+    hashes
+}
+
+/// `html` with a CSP meta tag first in its head, allowing its inline scripts (Trunk's
+/// module loader, the theme script) and styles (a prerendered page's stylesheet) by hash.
+fn with_csp(html: &str, services: &CspSources) -> String {
     let meta = format!(
         "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
-        content_security_policy(&hashes, services)
+        content_security_policy(&InlineHashes::of(html), services)
     );
     // The app's own index.html carries the policy for its own paths (.ci/csp.mjs); the
     // base-path rewrite changed the loader, so the policy is written anew.
