@@ -6,7 +6,6 @@ use std::sync::Arc;
 use folio_core::i18n::{fill, Lang, Strings};
 use folio_core::{Drafts, Manifest, ManifestError, ParseOptions};
 use gloo_net::http::Request;
-use wasm_bindgen::JsValue;
 
 /// Where the manifest lives, relative to the site root.
 pub const MANIFEST_URL: &str = "posts.json";
@@ -211,14 +210,14 @@ const POSTS_PER_SLICE: usize = 250;
 /// Waits for a task of its own (a zero timeout), so the browser can paint and handle input
 /// before the work that follows.
 async fn yield_to_browser() {
-    let turn = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window()
-            .is_some_and(|window| window.set_timeout_with_callback(&resolve).is_ok());
-        if !queued {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+    let (turn, taken) = futures::channel::oneshot::channel();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = turn.send(());
+        },
+        std::time::Duration::ZERO,
+    );
+    let _ = taken.await;
 }
 
 /// Parses a manifest a slice of posts at a time, letting the browser paint and answer

@@ -28,6 +28,16 @@ pub fn lowercase(text: &str) -> String {
     }
 }
 
+/// Appends the lowercase of `c` to `out` (one or more characters, as `char::to_lowercase`
+/// gives them): for building text a character at a time, ASCII without an allocation.
+pub fn push_lowercase(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.push_str(&non_ascii(c.encode_utf8(&mut [0; 4])));
+    }
+}
+
 /// The lowercase of `c`, one character for one (a character whose lowercase is longer,
 /// `İ` alone, gives the first): for matching text character by character.
 pub fn lowercase_char(c: char) -> char {
@@ -79,5 +89,10 @@ mod tests {
         assert_eq!(lowercase_char('Q'), 'q');
         assert_eq!(lowercase_char('東'), '東');
         assert_eq!(lowercase_char('İ'), 'i');
+        let mut out = String::new();
+        for c in "AbÄİ東".chars() {
+            push_lowercase(&mut out, c);
+        }
+        assert_eq!(out, "abäi\u{307}東");
     }
 }

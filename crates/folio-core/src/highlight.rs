@@ -1009,15 +1009,15 @@ impl<'a> Lexer<'a> {
                 return Some(Kind::Name);
             }
         }
-        // Length and first byte first: most words are no keyword, and this runs for each.
+        // The first byte alone first (`==` then compares lengths before the bytes): most
+        // words are no keyword, and this runs for each.
         let first = word.as_bytes().first();
         let matches = |list: &[&str]| {
             if self.case_insensitive {
                 list.iter().any(|known| known.eq_ignore_ascii_case(word))
             } else {
-                list.iter().any(|known| {
-                    known.len() == word.len() && known.as_bytes().first() == first && *known == word
-                })
+                list.iter()
+                    .any(|known| known.as_bytes().first() == first && *known == word)
             }
         };
         if matches(self.grammar.keywords) {

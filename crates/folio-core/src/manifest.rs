@@ -286,12 +286,7 @@ impl Manifest {
         options: &ParseOptions,
     ) -> Result<ChunkReader, ManifestError> {
         self.chunks.retain(|pending| pending != file);
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
-            line: error.line(),
-            column: error.column(),
-            message: format!("{file}: {}", strip_position(&error.to_string())),
-        })?;
+        let mut root = parse_json(text, &format!("{file}: "))?;
         match root.get("version") {
             Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
             other => {
@@ -308,13 +303,13 @@ impl Manifest {
             .iter()
             .map(|post| (post.slug.as_str().to_string(), "posts.json".to_string()))
             .collect();
-        let mut posts = PostsReader::new(
+        Ok(ChunkReader(PostsReader::new(
             root.get_mut("posts").map(Value::take),
             format!("{file}: "),
             options,
-        );
-        posts.slugs = slugs;
-        Ok(ChunkReader(posts))
+            slugs,
+            Vec::new(),
+        )))
     }
 
     /// Takes in the posts a [`ChunkReader`] has read, in date order, and their problems.
@@ -384,13 +379,7 @@ pub struct ManifestReader {
 impl ManifestReader {
     /// Parses the JSON and the site settings. `Err` only when nothing can be shown.
     pub fn new(text: &str, options: &ParseOptions) -> Result<ManifestReader, ManifestError> {
-        // A byte order mark is invisible in editors; serde_json would reject it.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let root: Value = serde_json::from_str(text).map_err(|error| ManifestError::Json {
-            line: error.line(),
-            column: error.column(),
-            message: strip_position(&error.to_string()),
-        })?;
+        let root = parse_json(text, "")?;
         let Value::Object(mut root) = root else {
             return Err(ManifestError::NotAnObject {
                 found: type_name(&root),
@@ -417,13 +406,13 @@ impl ManifestReader {
         }
         let site = parse_site(root.get("site"), &mut problems)?;
         let chunks = chunk_files(root.get("chunks"), &mut problems);
-        let mut posts = PostsReader::new(
+        let posts = PostsReader::new(
             root.get_mut("posts").map(Value::take),
             String::new(),
             options,
+            HashMap::new(),
+            problems,
         );
-        problems.append(&mut posts.problems);
-        posts.problems = problems;
         Ok(ManifestReader {
             site,
             chunks,
@@ -485,8 +474,15 @@ struct PostsReader {
 }
 
 impl PostsReader {
-    fn new(value: Option<Value>, prefix: String, options: &ParseOptions) -> PostsReader {
-        let mut problems = Vec::new();
+    /// Reads the `posts` list `value`, after the `slugs` already taken and the `problems`
+    /// already found.
+    fn new(
+        value: Option<Value>,
+        prefix: String,
+        options: &ParseOptions,
+        slugs: HashMap<String, String>,
+        mut problems: Vec<Problem>,
+    ) -> PostsReader {
         let raw_posts = posts_list(value, &prefix, &mut problems);
         PostsReader {
             posts: Vec::with_capacity(raw_posts.len()),
@@ -494,7 +490,7 @@ impl PostsReader {
             next: 0,
             prefix,
             options: options.clone(),
-            slugs: HashMap::new(),
+            slugs,
             problems,
         }
     }
@@ -515,6 +511,17 @@ impl PostsReader {
         self.next = end;
         self.next == self.raw_posts.len()
     }
+}
+
+/// The JSON of a manifest or a chunk; `prefix` (a chunk's `file: `) goes before the error.
+fn parse_json(text: &str, prefix: &str) -> Result<Value, ManifestError> {
+    // A byte order mark is invisible in editors; serde_json would reject it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|error| ManifestError::Json {
+        line: error.line(),
+        column: error.column(),
+        message: format!("{prefix}{}", strip_position(&error.to_string())),
+    })
 }
 
 /// The entries of a `posts` list; a problem when it is something else.

@@ -85,7 +85,7 @@ pub fn slugify(name: &str) -> String {
             pending_dash = false;
             match transliterate(c) {
                 Some(ascii) => slug.push_str(ascii),
-                None => slug.push_str(&crate::case::lowercase(c.encode_utf8(&mut [0; 4]))),
+                None => crate::case::push_lowercase(&mut slug, c),
             }
             previous_was_alphanumeric = true;
         } else {
