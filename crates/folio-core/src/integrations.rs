@@ -9,6 +9,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::manifest::json_text;
 use crate::problem::{Problem, ProblemKind, Severity};
 
 /// Comments under each post.
@@ -368,7 +369,7 @@ impl<'p> Reader<'p> {
                 Some(value) => ProblemKind::BadSetting {
                     value: value
                         .as_str()
-                        .map_or_else(|| value.to_string(), str::to_string),
+                        .map_or_else(|| json_text(value), str::to_string),
                     expected,
                 },
             };

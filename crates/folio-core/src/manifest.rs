@@ -293,7 +293,7 @@ impl Manifest {
                 return Err(ManifestError::UnsupportedVersion {
                     found: format!(
                         "{} in {file}",
-                        other.map_or_else(|| "none".to_string(), ToString::to_string)
+                        other.map_or_else(|| "none".to_string(), json_text)
                     ),
                 })
             }
@@ -390,7 +390,7 @@ impl ManifestReader {
             Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
             Some(other) => {
                 return Err(ManifestError::UnsupportedVersion {
-                    found: other.to_string(),
+                    found: json_text(other),
                 })
             }
         }
@@ -621,7 +621,7 @@ fn chunk_files(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<String
             None => problems.push(error(
                 format!("chunks[{index}]"),
                 None,
-                ProblemKind::BadPath(entry.to_string()),
+                ProblemKind::BadPath(json_text(entry)),
             )),
         }
     }
@@ -1024,7 +1024,7 @@ impl FieldReader<'_> {
                         Severity::Warning,
                         &field,
                         ProblemKind::BadSetting {
-                            value: size.to_string(),
+                            value: json_text(size),
                             expected: "[width, height] in pixels, for a path inside the site",
                         },
                     );
@@ -1146,6 +1146,47 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
     }
 }
 
+/// `value` as compact JSON text, for error messages ("version is \"1\"", "images.x is
+/// [640]"). Not `Value`'s `Display`, which is serde_json's whole serializer (4 KB of the
+/// app's wasm); strings are quoted as Rust's `Debug` quotes them, the same as JSON for
+/// anything a person types.
+pub(crate) fn json_text(value: &Value) -> String {
+    let mut out = String::new();
+    write_json(&mut out, value);
+    out
+}
+
+fn write_json(out: &mut String, value: &Value) {
+    use std::fmt::Write;
+    let _ = match value {
+        Value::Null => write!(out, "null"),
+        Value::Bool(b) => write!(out, "{b}"),
+        Value::Number(n) => write!(out, "{n}"),
+        Value::String(text) => write!(out, "{text:?}"),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(out, item);
+            }
+            write!(out, "]")
+        }
+        Value::Object(fields) => {
+            out.push('{');
+            for (i, (key, item)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                let _ = write!(out, "{key:?}:");
+                write_json(out, item);
+            }
+            write!(out, "}}")
+        }
+    };
+}
+
 /// serde_json appends " at line L column C"; we report the position separately.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
@@ -1254,6 +1295,14 @@ mod tests {
         check(
             r#"{"version":"1","site":{"title":"T"},"posts":[]}"#,
             r#"fatal: posts.json: version is "1", but this reader understands version 1 only"#,
+        );
+        check(
+            r#"{"version":1.5,"site":{"title":"T"},"posts":[]}"#,
+            "fatal: posts.json: version is 1.5, but this reader understands version 1 only",
+        );
+        check(
+            r#"{"version":{"major":[1, "x"]},"site":{"title":"T"},"posts":[]}"#,
+            r#"fatal: posts.json: version is {"major":[1,"x"]}, but this reader understands version 1 only"#,
         );
         check(
             r#"{"version":1,"posts":[]}"#,
