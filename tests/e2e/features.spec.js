@@ -453,6 +453,43 @@ test.describe('comments and analytics', () => {
   });
 });
 
+test.describe('a long post lays out only what is near the screen', () => {
+  // Posts with images alone in a paragraph, display math, long lists, tables and code.
+  for (const slug of ['observability-on-a-budget', 'the-arithmetic-of-error-budgets', 'from-go-to-rust-a-rewrite-retrospective']) {
+    test(`${slug}: without moving a block`, async ({ page, server }) => {
+      await page.goto(server.url + 'posts/' + slug);
+      await expect(page.locator('article .prose > *').first()).toBeVisible();
+      const result = await page.evaluate(() => {
+        const blocks = [...document.querySelectorAll('article .prose > *')];
+        const lazy = blocks.filter((block) => getComputedStyle(block).contentVisibility === 'auto');
+        // Each such block contains its layout and painting whether or not it is shown: the
+        // tops of every block and the post's height must be what they are without that.
+        const layout = (contain) => {
+          for (const block of lazy) block.style.cssText = `content-visibility: visible; contain: ${contain}`;
+          const article = document.querySelector('article .prose');
+          return [...blocks.map((block) => block.getBoundingClientRect().top), article.getBoundingClientRect().height];
+        };
+        const contained = layout('layout paint style');
+        const free = layout('none');
+        for (const block of lazy) block.style.cssText = '';
+        const moved = contained.map((top, i) => Math.abs(top - free[i])).filter((d) => d > 1);
+        return {
+          blocks: blocks.length,
+          lazy: lazy.length,
+          clipMargins: [...new Set(lazy.map((block) => getComputedStyle(block).overflowClipMargin))],
+          moved: moved.length,
+        };
+      });
+      // Most of the post is skipped until it comes near the screen...
+      expect(result.lazy).toBeGreaterThan(result.blocks / 2);
+      // ...a focus ring may reach past a block's edge...
+      expect(result.clipMargins).toEqual(['8px']);
+      // ...and no block moves for it (a margin that would fall through a block's end).
+      expect(result.moved).toBe(0);
+    });
+  }
+});
+
 test.describe('image sizes from the manifest', () => {
   const posts = [{
     slug: 'caching', title: 'Caching', date: '2025-01-01', file: 'posts/http-caching-headers-explained.md',
