@@ -298,10 +298,17 @@ impl Manifest {
                 })
             }
         }
+        // A chunk may repeat the slug of a post of posts.json or of an earlier chunk: the
+        // problem names that post by its Markdown file, the same from either.
         let slugs = self
             .posts
             .iter()
-            .map(|post| (post.slug.as_str().to_string(), "posts.json".to_string()))
+            .map(|post| {
+                (
+                    post.slug.as_str().to_string(),
+                    format!("the post in {}", post.file),
+                )
+            })
             .collect();
         Ok(ChunkReader(PostsReader::new(
             root.get_mut("posts").map(Value::take),
@@ -1504,7 +1511,18 @@ mod tests {
         let last = manifest.problems.last().unwrap().to_string();
         assert_eq!(
             last,
-            "posts-1.json: posts[1].slug (slug \"new\"): the slug is already used by posts.json"
+            "posts-1.json: posts[1].slug (slug \"new\"): the slug is already used by the post in posts/new.md"
+        );
+        // A second chunk repeating a slug of the first names the post it came from.
+        let second = r#"{"version":1,"posts":[
+            {"slug":"mid","title":"Mid again","date":"2022-06-01","file":"posts/mid-2.md"}]}"#;
+        let mut with_second = manifest.clone();
+        with_second
+            .add_chunk("posts-2.json", second, &options())
+            .unwrap();
+        assert_eq!(
+            with_second.problems.last().unwrap().to_string(),
+            "posts-2.json: posts[0].slug (slug \"mid\"): the slug is already used by the post in posts/mid.md"
         );
         let broken = manifest.add_chunk("posts-2.json", "{", &options());
         assert!(matches!(broken, Err(ManifestError::Json { .. })));

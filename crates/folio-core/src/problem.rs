@@ -34,8 +34,8 @@ pub enum ProblemKind {
     BadSlug(String),
     /// The same slug as an earlier post.
     DuplicateSlug {
-        /// Where the earlier post is: `posts[3]`, or `posts.json` for a post of the main
-        /// manifest when a chunk repeats its slug.
+        /// Where the earlier post is: `posts[3]` in the same list, or "the post in
+        /// posts/x.md" when a chunk repeats the slug of a post read before it.
         first: String,
     },
     /// `file` or `cover` is not a path inside the site.
