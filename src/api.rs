@@ -108,21 +108,44 @@ impl Expected {
     }
 }
 
+/// How long a file without an `abort` of its caller may keep the reader waiting for the
+/// server's answer (its status and headers; the body then takes what it takes). Browsers
+/// wait minutes for a server that accepted the connection and stalls.
+pub const ANSWER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// Fetches a text file relative to the site root and checks that it is what was expected.
-/// `abort` cancels the request (the reader navigated away).
+/// `abort` cancels the request (the reader navigated away); without one, a server that
+/// does not answer within [`ANSWER_TIMEOUT`] is a network error that says so.
 pub async fn fetch_text(
     url: &str,
     expected: Expected,
     abort: Option<&web_sys::AbortSignal>,
 ) -> Result<String, LoadError> {
-    let response = Request::get(url)
-        .abort_signal(abort)
+    let own = match abort {
+        Some(_) => None,
+        None => web_sys::AbortController::new().ok(),
+    };
+    let timer = own.as_ref().and_then(|controller| {
+        let controller = controller.clone();
+        leptos::prelude::set_timeout_with_handle(move || controller.abort(), ANSWER_TIMEOUT).ok()
+    });
+    let signal = own.as_ref().map(web_sys::AbortController::signal);
+    let sent = Request::get(url)
+        .abort_signal(abort.or(signal.as_ref()))
         .send()
-        .await
-        .map_err(|error| LoadError::Network {
-            url: url.to_string(),
-            reason: error.to_string(),
-        })?;
+        .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let response = sent.map_err(|error| LoadError::Network {
+        url: url.to_string(),
+        reason: match signal {
+            Some(signal) if signal.aborted() => {
+                format!("no answer within {} s", ANSWER_TIMEOUT.as_secs())
+            }
+            _ => error.to_string(),
+        },
+    })?;
     match response.status() {
         200..=299 => {}
         404 => {

@@ -22,6 +22,21 @@ test.describe('a server error', () => {
   });
 });
 
+test.describe('a server that never answers', () => {
+  test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { stall: true } } } });
+  test('is given 20 seconds, then named', async ({ page, server }) => {
+    // The page's clock, run ahead: the reader must not wait for the browser's own limit.
+    await page.clock.install();
+    await page.goto(server.url + 'tags');
+    await page.clock.runFor(19_000);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.clock.runFor(2_000);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('posts.json could not be loaded because the server did not answer (no answer within 20 s).');
+    await expect(alert.getByRole('link', { name: '← Back to the home page' })).toBeVisible();
+  });
+});
+
 test.describe('a manifest that is not JSON', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: '{\n  "version": 1,\n  "site": {"title": "T"},\n}', type: 'application/json' } } } });
   test('gives the line and column', async ({ page, server }) => {

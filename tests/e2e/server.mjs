@@ -7,6 +7,7 @@
 // `overlay` is a folder whose files win over `root` (a test site's posts.json and posts),
 // and `faults` maps a site-relative path to an injected answer:
 //   { status: 500 } | { delayMs: 3000 } | { body: '...', type: 'text/html' } | { drop: true }
+//   | { stall: true } (the connection stays open and nothing is ever answered)
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -66,6 +67,7 @@ export async function startServer({ root, overlay = null, base = '/', spa = true
     if (fault) {
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.drop) { req.socket.destroy(); return; }
+      if (fault.stall) return;
       if (fault.status) return send(fault.status, fault.body ?? `injected ${fault.status}`, fault.type ?? 'text/plain');
       if (fault.body !== undefined) return send(200, fault.body, fault.type ?? TYPES[path.extname(rel)] ?? 'application/octet-stream');
     }
