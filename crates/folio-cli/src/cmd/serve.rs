@@ -56,8 +56,10 @@ pub fn run(site: &Path, port: u16, content: &str) -> Result<ExitCode> {
             std::thread::spawn(move || stream_reloads(request, &generation));
             continue;
         }
+        // Each answer on a thread of its own: a client that stops reading a large file (a
+        // page left while its wasm downloads) must not hold up every request after it.
         let root = out.read().map(|root| root.clone()).unwrap_or_default();
-        let _ = respond(request, &root);
+        std::thread::spawn(move || respond(request, &root));
     }
     Ok(ExitCode::SUCCESS)
 }
