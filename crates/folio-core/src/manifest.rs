@@ -1165,11 +1165,15 @@ pub(crate) fn json_text(value: &Value) -> String {
 
 fn write_json(out: &mut String, value: &Value) {
     use std::fmt::Write;
-    let _ = match value {
-        Value::Null => write!(out, "null"),
-        Value::Bool(b) => write!(out, "{b}"),
-        Value::Number(n) => write!(out, "{n}"),
-        Value::String(text) => write!(out, "{text:?}"),
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::String(text) => {
+            let _ = write!(out, "{text:?}");
+        }
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -1178,7 +1182,7 @@ fn write_json(out: &mut String, value: &Value) {
                 }
                 write_json(out, item);
             }
-            write!(out, "]")
+            out.push(']');
         }
         Value::Object(fields) => {
             out.push('{');
@@ -1189,9 +1193,9 @@ fn write_json(out: &mut String, value: &Value) {
                 let _ = write!(out, "{key:?}:");
                 write_json(out, item);
             }
-            write!(out, "}}")
+            out.push('}');
         }
-    };
+    }
 }
 
 /// serde_json appends " at line L column C"; we report the position separately.
