@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use crate::date::PostDate;
 use crate::images::ImageSize;
 use crate::integrations::{Analytics, Comments};
-use crate::problem::{Problem, ProblemKind, Severity};
+use crate::problem::{Problem, ProblemKind, Quoted, Severity};
 use crate::sanitize::RawHtml;
 use crate::slug::{slugify, Slug};
 
@@ -859,7 +859,7 @@ impl FieldReader<'_> {
             (Some(value), None) => {
                 let names: Vec<String> = choices
                     .iter()
-                    .map(|(name, _)| format!("{name:?}"))
+                    .map(|(name, _)| Quoted(name).to_string())
                     .collect();
                 let choices = names.join(" or ");
                 self.push(
@@ -1155,8 +1155,8 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
 
 /// `value` as compact JSON text, for error messages ("version is \"1\"", "images.x is
 /// [640]"). Not `Value`'s `Display`, which is serde_json's whole serializer (4 KB of the
-/// app's wasm); strings are quoted as Rust's `Debug` quotes them, the same as JSON for
-/// anything a person types.
+/// app's wasm); strings are quoted by [`Quoted`], the same as JSON for anything a
+/// person types.
 pub(crate) fn json_text(value: &Value) -> String {
     let mut out = String::new();
     write_json(&mut out, value);
@@ -1172,7 +1172,7 @@ fn write_json(out: &mut String, value: &Value) {
             let _ = write!(out, "{n}");
         }
         Value::String(text) => {
-            let _ = write!(out, "{text:?}");
+            let _ = write!(out, "{}", Quoted(text));
         }
         Value::Array(items) => {
             out.push('[');
@@ -1190,7 +1190,7 @@ fn write_json(out: &mut String, value: &Value) {
                 if i > 0 {
                     out.push(',');
                 }
-                let _ = write!(out, "{key:?}:");
+                let _ = write!(out, "{}:", Quoted(key));
                 write_json(out, item);
             }
             out.push('}');
