@@ -1,12 +1,12 @@
 //! Error and not-found views: a heading, a sentence that says what went wrong and where,
-//! and a way home. Both carry `role="alert"`.
+//! and a way home (`folio_core::html::Markup::load_error` and `not_found`). Both carry
+//! `role="alert"`.
 
-use folio_core::i18n::fill;
-use folio_core::Route;
 use leptos::prelude::*;
 
 use crate::api::LoadError;
-use crate::{href, set_document_title, strings, SiteResource};
+use crate::components::markdown_body::HtmlBlock;
+use crate::{markup, set_document_title, strings, SiteResource};
 
 /// "View · Site title" when the site has loaded, else just the view.
 fn titled(view: &str) -> String {
@@ -22,15 +22,9 @@ pub fn LoadErrorView(
     /// What failed.
     error: LoadError,
 ) -> impl IntoView {
-    let t = strings();
-    set_document_title(&titled(t.error_title));
-    view! {
-        <section class="notice error" role="alert">
-            <h1>{t.error_heading}</h1>
-            <p class="reason">{error.to_string()}</p>
-            <p><a href=href(Route::Home)>{t.back_home}</a></p>
-        </section>
-    }
+    set_document_title(&titled(strings().error_title));
+    let html = markup().load_error(&error.to_string());
+    view! { <HtmlBlock class="view" html /> }
 }
 
 /// Nothing lives at this address.
@@ -41,14 +35,7 @@ pub fn NotFoundView(
     #[prop(into)]
     reason: String,
 ) -> impl IntoView {
-    let t = strings();
-    set_document_title(&titled(t.not_found_title));
-    view! {
-        <section class="notice not-found" role="alert">
-            <p class="status">{t.not_found_status}</p>
-            <h1>{t.not_found_heading}</h1>
-            <p class="reason">{fill("{0} {1}", &[&reason, t.moved_hint])}</p>
-            <p><a href=href(Route::Home)>{t.back_home}</a></p>
-        </section>
-    }
+    set_document_title(&titled(strings().not_found_title));
+    let html = markup().not_found(&reason);
+    view! { <HtmlBlock class="view" html /> }
 }

@@ -260,13 +260,6 @@ fn abort(in_flight: StoredValue<Option<web_sys::AbortController>, LocalStorage>)
 
 /// The post's text could not be loaded: say which file and why, and offer a way home.
 fn post_body_error(file: &str, error: &LoadError) -> impl IntoView {
-    let t = strings();
-    view! {
-        <div class="notice error" role="alert">
-            <p><strong>{t.post_text_failed}</strong></p>
-            <p class="reason">{error.to_string()}</p>
-            <p class="hint">{fill(t.post_file_is, &[file])}</p>
-            <p><a href=href(Route::Home)>{t.back_home}</a></p>
-        </div>
-    }
+    let html = markup().post_body_error(file, &error.to_string());
+    view! { <HtmlBlock class="post-error" html /> }
 }

@@ -474,6 +474,69 @@ impl Markup {
         html
     }
 
+    /// The view of a file that could not be loaded: an alert with a heading, `message`
+    /// (what failed and where, escaped here) and a link home.
+    pub fn load_error(&self, message: &str) -> SafeHtml {
+        let t = self.t;
+        SafeHtml::from_markup(format!(
+            "<section class=\"notice error\" role=\"alert\"><h1>{}</h1><p class=\"reason\">{}</p><p><a href=\"{}\">{}</a></p></section>",
+            t.error_heading,
+            escape(message),
+            self.href(Route::Home),
+            t.back_home
+        ))
+    }
+
+    /// The view of an address where nothing lives: an alert with the status, a heading,
+    /// `reason` (a sentence such as "There is no post called “x”.", escaped here) with the
+    /// hint that the link may be wrong, and a link home.
+    pub fn not_found(&self, reason: &str) -> SafeHtml {
+        let t = self.t;
+        SafeHtml::from_markup(format!(
+            "<section class=\"notice not-found\" role=\"alert\"><p class=\"status\">{}</p><h1>{}</h1><p class=\"reason\">{} {}</p><p><a href=\"{}\">{}</a></p></section>",
+            t.not_found_status,
+            t.not_found_heading,
+            escape(reason),
+            t.moved_hint,
+            self.href(Route::Home),
+            t.back_home
+        ))
+    }
+
+    /// The view of a post whose text could not be loaded, under its header: an alert with
+    /// `message` (what failed), the post's `file`, and a link home.
+    pub fn post_body_error(&self, file: &str, message: &str) -> SafeHtml {
+        let t = self.t;
+        SafeHtml::from_markup(format!(
+            "<div class=\"notice error\" role=\"alert\"><p><strong>{}</strong></p><p class=\"reason\">{}</p><p class=\"hint\">{}</p><p><a href=\"{}\">{}</a></p></div>",
+            t.post_text_failed,
+            escape(message),
+            fill(t.post_file_is, &[&escape(file)]),
+            self.href(Route::Home),
+            t.back_home
+        ))
+    }
+
+    /// The notice that `n_skipped` posts could not be shown, with one line per problem
+    /// that skipped one (`reasons`, escaped here); `None` when no post was skipped.
+    pub fn skipped_notice(&self, n_skipped: usize, reasons: &[String]) -> Option<SafeHtml> {
+        if n_skipped == 0 {
+            return None;
+        }
+        let t = self.t;
+        let mut html = format!(
+            "<details class=\"notice skipped\" role=\"status\"><summary>{}</summary><ul>",
+            t.count(&t.skipped, n_skipped)
+        );
+        for reason in reasons {
+            html.push_str("<li><code>");
+            escape_into(&mut html, reason);
+            html.push_str("</code></li>");
+        }
+        html.push_str("</ul></details>");
+        Some(SafeHtml::from_markup(html))
+    }
+
     /// The heading of the main listing's page: "Latest posts", "Posts, page 2 of 9".
     pub fn home_heading(&self, listing: &Listing) -> String {
         if listing.page == 1 {
@@ -1226,6 +1289,89 @@ mod tests {
         let html = markup.post_nav_text(None, Some(b), &query::related(&manifest, c, 3));
         assert!(
             html.contains("&lt;B&gt;") && !html.contains("related"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn error_and_not_found_views_are_alerts_that_escape_what_they_quote() {
+        let markup = Markup::new("/blog/");
+        let error = markup
+            .load_error("posts.json is not <JSON> & more")
+            .as_str()
+            .to_string();
+        assert_eq!(
+            error,
+            "<section class=\"notice error\" role=\"alert\"><h1>This page could not be loaded</h1><p class=\"reason\">posts.json is not &lt;JSON&gt; &amp; more</p><p><a href=\"/blog/\">← Back to the home page</a></p></section>"
+        );
+        let missing = markup
+            .not_found("There is no post called “<script>”.")
+            .as_str()
+            .to_string();
+        assert!(missing.starts_with("<section class=\"notice not-found\" role=\"alert\"><p class=\"status\">404 · Not found</p>"), "{missing}");
+        assert!(
+            missing.contains(
+                "<p class=\"reason\">There is no post called “&lt;script&gt;”. It may have moved"
+            ),
+            "{missing}"
+        );
+        assert!(!missing.contains("<script>"), "{missing}");
+        assert!(
+            missing.ends_with("<a href=\"/blog/\">← Back to the home page</a></p></section>"),
+            "{missing}"
+        );
+        let german = Markup::new("")
+            .in_lang(Lang::De)
+            .load_error("x")
+            .as_str()
+            .to_string();
+        assert!(
+            german.contains("<h1>Diese Seite konnte nicht geladen werden</h1>"),
+            "{german}"
+        );
+    }
+
+    #[test]
+    fn a_post_body_error_names_the_file() {
+        let html = Markup::new("")
+            .post_body_error(
+                "posts/a&b.md",
+                "posts/a&b.md was not found on the server (HTTP 404).",
+            )
+            .as_str()
+            .to_string();
+        assert!(html.starts_with("<div class=\"notice error\" role=\"alert\"><p><strong>The text of this post could not be loaded.</strong></p>"), "{html}");
+        assert!(
+            html.contains(
+                "<p class=\"reason\">posts/a&amp;b.md was not found on the server (HTTP 404).</p>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p class=\"hint\">The manifest says it is in posts/a&amp;b.md.</p>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_skipped_notice_lists_each_problem_or_is_absent() {
+        let markup = Markup::new("");
+        assert_eq!(markup.skipped_notice(0, &[]), None);
+        let reasons = ["posts[1].date: \"<b>\" is not a date".to_string()];
+        let html = markup
+            .skipped_notice(1, &reasons)
+            .map(|html| html.as_str().to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            html,
+            "<details class=\"notice skipped\" role=\"status\"><summary>1 post could not be shown because of a problem in posts.json.</summary><ul><li><code>posts[1].date: &quot;&lt;b&gt;&quot; is not a date</code></li></ul></details>"
+        );
+        let html = markup
+            .skipped_notice(3, &[])
+            .map(|html| html.as_str().to_string())
+            .unwrap_or_default();
+        assert!(
+            html.contains("3 posts could not be shown because of problems in posts.json."),
             "{html}"
         );
     }
