@@ -309,13 +309,20 @@ impl Markup {
         SafeHtml::from_markup(html)
     }
 
-    /// Everything below a view: the site title and "Made with Folio".
+    /// Everything below a view: the site title and "Made with Folio" (just the latter
+    /// while the site has no title: its manifest is loading or broken).
     pub fn footer(&self, site: Option<&Site>) -> SafeHtml {
-        SafeHtml::from_markup(format!(
-            "<footer class=\"site-footer\"><div class=\"wrap\"><p>{} · {} <a href=\"https://github.com/\">Folio</a></p></div></footer>",
-            escape(site.map_or("", |site| site.title.as_str())),
+        let mut html = String::from("<footer class=\"site-footer\"><div class=\"wrap\"><p>");
+        if let Some(site) = site.filter(|site| !site.title.is_empty()) {
+            escape_into(&mut html, &site.title);
+            html.push_str(" · ");
+        }
+        let _ = write!(
+            html,
+            "{} <a href=\"https://github.com/\">Folio</a></p></div></footer>",
             self.t.made_with
-        ))
+        );
+        SafeHtml::from_markup(html)
     }
 
     /// "Apr 7, 2025 · Category · 6 min read · updated …": the meta line of a card and a
@@ -1373,6 +1380,24 @@ mod tests {
         assert!(
             html.contains("3 posts could not be shown because of problems in posts.json."),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn the_footer_names_the_site_when_there_is_one() {
+        let markup = Markup::new("");
+        let manifest = site(r#"{"slug":"a","title":"A","date":"2024-01-01","file":"a.md"}"#);
+        let html = markup.footer(Some(&manifest.site));
+        assert!(
+            html.as_str().contains("<p>T · Made with <a"),
+            "{}",
+            html.as_str()
+        );
+        let html = markup.footer(None);
+        assert!(
+            html.as_str().contains("<p>Made with <a"),
+            "{}",
+            html.as_str()
         );
     }
 }
