@@ -481,16 +481,24 @@ impl Markup {
         html
     }
 
+    /// "← Back to the home page", the way out of every notice.
+    fn home_link(&self) -> String {
+        format!(
+            "<p><a href=\"{}\">{}</a></p>",
+            self.href(Route::Home),
+            self.t.back_home
+        )
+    }
+
     /// The view of a file that could not be loaded: an alert with a heading, `message`
     /// (what failed and where, escaped here) and a link home.
     pub fn load_error(&self, message: &str) -> SafeHtml {
         let t = self.t;
         SafeHtml::from_markup(format!(
-            "<section class=\"notice error\" role=\"alert\"><h1>{}</h1><p class=\"reason\">{}</p><p><a href=\"{}\">{}</a></p></section>",
+            "<section class=\"notice error\" role=\"alert\"><h1>{}</h1><p class=\"reason\">{}</p>{}</section>",
             t.error_heading,
             escape(message),
-            self.href(Route::Home),
-            t.back_home
+            self.home_link()
         ))
     }
 
@@ -500,13 +508,12 @@ impl Markup {
     pub fn not_found(&self, reason: &str) -> SafeHtml {
         let t = self.t;
         SafeHtml::from_markup(format!(
-            "<section class=\"notice not-found\" role=\"alert\"><p class=\"status\">{}</p><h1>{}</h1><p class=\"reason\">{} {}</p><p><a href=\"{}\">{}</a></p></section>",
+            "<section class=\"notice not-found\" role=\"alert\"><p class=\"status\">{}</p><h1>{}</h1><p class=\"reason\">{} {}</p>{}</section>",
             t.not_found_status,
             t.not_found_heading,
             escape(reason),
             t.moved_hint,
-            self.href(Route::Home),
-            t.back_home
+            self.home_link()
         ))
     }
 
@@ -515,12 +522,11 @@ impl Markup {
     pub fn post_body_error(&self, file: &str, message: &str) -> SafeHtml {
         let t = self.t;
         SafeHtml::from_markup(format!(
-            "<div class=\"notice error\" role=\"alert\"><p><strong>{}</strong></p><p class=\"reason\">{}</p><p class=\"hint\">{}</p><p><a href=\"{}\">{}</a></p></div>",
+            "<div class=\"notice error\" role=\"alert\"><p><strong>{}</strong></p><p class=\"reason\">{}</p><p class=\"hint\">{}</p>{}</div>",
             t.post_text_failed,
             escape(message),
             fill(t.post_file_is, &[&escape(file)]),
-            self.href(Route::Home),
-            t.back_home
+            self.home_link()
         ))
     }
 
@@ -1364,19 +1370,13 @@ mod tests {
     fn the_skipped_notice_lists_each_problem_or_is_absent() {
         let markup = Markup::new("");
         assert_eq!(markup.skipped_notice(0, &[]), None);
+        let text = |html: Option<SafeHtml>| html.map(|html| html.as_str().to_string());
         let reasons = ["posts[1].date: \"<b>\" is not a date".to_string()];
-        let html = markup
-            .skipped_notice(1, &reasons)
-            .map(|html| html.as_str().to_string())
-            .unwrap_or_default();
         assert_eq!(
-            html,
+            text(markup.skipped_notice(1, &reasons)).unwrap_or_default(),
             "<details class=\"notice skipped\" role=\"status\"><summary>1 post could not be shown because of a problem in posts.json.</summary><ul><li><code>posts[1].date: &quot;&lt;b&gt;&quot; is not a date</code></li></ul></details>"
         );
-        let html = markup
-            .skipped_notice(3, &[])
-            .map(|html| html.as_str().to_string())
-            .unwrap_or_default();
+        let html = text(markup.skipped_notice(3, &[])).unwrap_or_default();
         assert!(
             html.contains("3 posts could not be shown because of problems in posts.json."),
             "{html}"
