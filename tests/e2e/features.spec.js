@@ -495,7 +495,9 @@ test.describe('image sizes from the manifest', () => {
     slug: 'caching', title: 'Caching', date: '2025-01-01', file: 'posts/http-caching-headers-explained.md',
     images: { 'posts/images/cache-decision-flow.svg': [860, 440] },
   }];
-  test.use({ serve: { faults: { 'posts.json': { body: JSON.stringify({ version: 1, site: { title: 'S' }, posts }) } } } });
+  // The test aborts the image, which the browser reports on the console when the lazy image
+  // starts loading before the test ends.
+  test.use({ serve: { faults: { 'posts.json': { body: JSON.stringify({ version: 1, site: { title: 'S' }, posts }) } } }, allowedConsole: /Failed to load resource: net::ERR_FAILED/ });
   test('reserve the image box before the image arrives', async ({ page, server }) => {
     // The image never arrives: its box must still have the image's shape.
     await page.route('**/cache-decision-flow.svg', (route) => route.abort());
