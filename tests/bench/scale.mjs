@@ -15,6 +15,21 @@ const root = path.resolve(process.argv[2]);
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 5;
 
+// A step that never ends (a hung page, a selector that never matches) stops the script with
+// its name instead of hanging it: no step of a healthy run takes a tenth of this.
+const STEP_LIMIT_MS = 10 * 60_000;
+let step;
+let stepTimer;
+const at = (name) => {
+  step = name;
+  clearTimeout(stepTimer);
+  stepTimer = setTimeout(() => {
+    console.error(`scale.mjs: no progress for ${STEP_LIMIT_MS / 60000} minutes at: ${step}`);
+    process.exit(2);
+  }, STEP_LIMIT_MS);
+  stepTimer.unref();
+};
+at('starting Chromium');
 const median = (xs) => { const v = [...xs].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
 const server = await startServer({ root });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
@@ -49,20 +64,25 @@ for (let run = 0; run < RUNS; run++) {
     });
   });
   const page = await context.newPage();
+  at(`run ${run + 1}: the home page usable`);
   await page.goto(server.url);
   // Usable: the app has loaded the manifest and replaced the prerendered page.
   await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('#app main article'), null, { timeout: 60_000, polling: 'raf' });
   results.usable.push(await page.evaluate(() => performance.now()));
+  at(`run ${run + 1}: every post in`);
   // Every post in: the pager counts them all (at once for one manifest; after the chunks
   // for a split one).
   await page.waitForFunction((allPages) => document.querySelector('#app .pager .page-of')?.textContent.endsWith(allPages), allPages, { timeout: 120_000, polling: 'raf' });
   results.complete.push(await page.evaluate(() => performance.now()));
+  at(`run ${run + 1}: switching tags`);
   // Switching tags: a click on a tag link to the new heading painted.
   const tags = await page.locator('#app main article a.tag').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')))].slice(0, 4));
   for (const href of tags) {
     const ms = await page.evaluate((href) => {
       const link = [...document.querySelectorAll('#app main a.tag')].find((a) => a.getAttribute('href') === href);
-      const heading = `Tagged “${link.textContent}”`;
+      // The tag's name: the link's text without its words for screen readers ("Tag: ").
+      const name = [...link.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('');
+      const heading = `Tagged “${name}”`;
       return window.__timeChange(() => document.querySelector('#app main h1')?.textContent === heading
         && document.querySelectorAll('#app main article').length > 0, () => link.click());
     }, href);
@@ -71,8 +91,10 @@ for (let run = 0; run < RUNS; run++) {
     await page.locator('#app main article').first().waitFor();
   }
   // A search keystroke: one more character in the box, to the results painted.
+  at(`run ${run + 1}: the search page and its index`);
   await page.goto(server.url + 'search?q=go');
   await page.locator('.search-results .count').waitFor();
+  at(`run ${run + 1}: search keystrokes`);
   for (const next of ['o', 'r', 'u', 't']) {
     const ms = await page.evaluate((next) => {
       const box = document.querySelector('#search-input');
@@ -84,6 +106,7 @@ for (let run = 0; run < RUNS; run++) {
     }, next);
     results.keystroke.push(ms);
   }
+  at(`run ${run + 1}: memory`);
   const memory = await page.evaluate(() => ({ wasm: window.__folioWasm?.memory?.buffer?.byteLength ?? 0 }));
   const cdp = await context.newCDPSession(page);
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -91,8 +114,10 @@ for (let run = 0; run < RUNS; run++) {
   results.wasmMB = memory.wasm / 1024 / 1024;
   await context.close();
 }
+at('closing');
 await browser.close();
 await server.close();
+clearTimeout(stepTimer);
 const f = (x) => x.toFixed(1);
 console.log(`\n## Folio at scale: ${root} (${total} posts${chunks.length ? `, ${head.posts.length} in posts.json and ${chunks.length} chunks` : ', one manifest'}), medians of ${RUNS} runs (raw loopback)\n`);
 console.log('| measure | median | worst | target |\n|:--|--:|--:|--:|');
