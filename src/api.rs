@@ -121,6 +121,36 @@ pub async fn fetch_text(
     expected: Expected,
     abort: Option<&web_sys::AbortSignal>,
 ) -> Result<String, LoadError> {
+    let response = fetch(url, abort).await?;
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|content_type| content_type.to_ascii_lowercase().starts_with("text/html"));
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|error| LoadError::Network {
+            url: url.to_string(),
+            reason: error.to_string(),
+        })?;
+    let text = String::from_utf8(bytes).map_err(|error| LoadError::NotUtf8 {
+        url: url.to_string(),
+        offset: error.utf8_error().valid_up_to(),
+    })?;
+    if is_html || looks_like_html(&text) {
+        return Err(LoadError::NotData {
+            url: url.to_string(),
+            expected: expected.name(),
+        });
+    }
+    Ok(text)
+}
+
+/// The server's answer for `url` when its status says success (see [`fetch_text`]).
+async fn fetch(
+    url: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<gloo_net::http::Response, LoadError> {
     let own = match abort {
         Some(_) => None,
         None => web_sys::AbortController::new().ok(),
@@ -160,28 +190,7 @@ pub async fn fetch_text(
             })
         }
     }
-    let is_html = response
-        .headers()
-        .get("content-type")
-        .is_some_and(|content_type| content_type.to_ascii_lowercase().starts_with("text/html"));
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|error| LoadError::Network {
-            url: url.to_string(),
-            reason: error.to_string(),
-        })?;
-    let text = String::from_utf8(bytes).map_err(|error| LoadError::NotUtf8 {
-        url: url.to_string(),
-        offset: error.utf8_error().valid_up_to(),
-    })?;
-    if is_html || looks_like_html(&text) {
-        return Err(LoadError::NotData {
-            url: url.to_string(),
-            expected: expected.name(),
-        });
-    }
-    Ok(text)
+    Ok(response)
 }
 
 /// True for text that starts like an HTML document, whatever the server called it.
@@ -205,8 +214,8 @@ pub fn parse_options() -> ParseOptions {
     ParseOptions { drafts }
 }
 
-/// A full-text index: (slug, words) of every post.
-pub type TextIndex = Arc<Vec<(String, String)>>;
+/// The site's full-text index, shared by every visit to the search page.
+pub type TextIndex = Arc<folio_core::text_index::TextIndex>;
 
 thread_local! {
     /// The full-text index, once loaded: search loads it on first use, then keeps it.
@@ -221,10 +230,42 @@ pub async fn load_text_index(manifest: &Manifest) -> Option<TextIndex> {
         return Some(index);
     }
     let path = manifest.site.search_index.as_deref()?;
-    let text = fetch_text(path, Expected::Json, None).await.ok()?;
-    let index = Arc::new(folio_core::markdown::parse_text_index(&text)?);
+    let index = Arc::new(read_text_index(path).await?);
     TEXT_INDEX.with(|cell| *cell.borrow_mut() = Some(Arc::clone(&index)));
     Some(index)
+}
+
+/// How many posts of the full-text index are taken in between two turns of the browser.
+const INDEXED_POSTS_PER_SLICE: u32 = 500;
+
+/// Reads the full-text index at `path` (`{"version": 1, "posts": [{"slug": ..., "words":
+/// ...}]}`, see `folio_core::text_index`). The browser parses the file (27 MB for 10,000
+/// long posts); only one post's words at a time are copied into the app's memory, which
+/// keeps the index alone (a tenth of that), and the browser paints in between.
+async fn read_text_index(path: &str) -> Option<folio_core::text_index::TextIndex> {
+    use wasm_bindgen::JsCast;
+    let response = fetch(path, None).await.ok()?;
+    let parsing = web_sys::Response::from(response).json().ok()?;
+    let file = wasm_bindgen_futures::JsFuture::from(parsing).await.ok()?;
+    let field = |object: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(name)).ok()
+    };
+    if field(&file, "version")?.as_f64()? != 1.0 {
+        return None;
+    }
+    let posts: js_sys::Array = field(&file, "posts")?.dyn_into().ok()?;
+    let mut builder = folio_core::text_index::TextIndexBuilder::new(posts.length() as usize);
+    for (number, post) in (0u32..).zip(posts.iter()) {
+        let slug = field(&post, "slug").and_then(|slug| slug.as_string());
+        let words = field(&post, "words").and_then(|words| words.as_string());
+        if let (Some(slug), Some(words)) = (slug, words) {
+            builder.add(&slug, &words);
+        }
+        if number % INDEXED_POSTS_PER_SLICE == INDEXED_POSTS_PER_SLICE - 1 {
+            yield_to_browser().await;
+        }
+    }
+    Some(builder.finish())
 }
 
 /// How many posts of the manifest are read between two turns of the browser.

@@ -40,8 +40,8 @@ pub fn SearchPage() -> AnyView {
         if manifest.site.search_index.is_some() {
             let manifest = Arc::clone(&manifest);
             leptos::task::spawn_local(async move {
-                if let Some(bodies) = load_text_index(&manifest).await {
-                    let index = SearchIndex::new(&manifest).with_bodies(&bodies);
+                if let Some(text) = load_text_index(&manifest).await {
+                    let index = SearchIndex::new(&manifest).with_text(text);
                     // The reader may have left the page meanwhile.
                     let _ = full.try_set(Some(Arc::new(index)));
                 }

@@ -147,3 +147,23 @@ test('search covers the posts\' text once folio build has indexed it, loading th
   await expect(page.locator('.search-results article h2')).toHaveText(['Hello World']);
   expect(requested).toContain('/search-index.json');
 });
+
+test.describe('a full-text index that is cut off', () => {
+  test.use({ serve: { root: folioRoot, faults: { 'search-index.json': { body: '{"version": 1, "posts": [{"slug": "hello-world", "wo', type: 'application/json' } } } });
+  test('leaves search to titles, tags and summaries', async ({ page, server }) => {
+    await page.goto(server.url + 'search?q=beginning');
+    await expect(page.locator('.search-results .count')).toHaveText('No posts match “beginning”.');
+    await page.locator('#search-input').fill('hello');
+    await expect(page.locator('.search-results article h2')).toHaveText(['Hello World']);
+  });
+});
+
+test.describe('a full-text index with entries of the wrong shape', () => {
+  const index = JSON.stringify({ version: 1, posts: [{ slug: 'hello-world', words: 7 }, 5, null, { words: 'beginning' }, { slug: 'tables-and-code', words: 'beginning table' }] });
+  test.use({ serve: { root: folioRoot, faults: { 'search-index.json': { body: index, type: 'application/json' } } } });
+  test('searches the entries it can read', async ({ page, server }) => {
+    // The real index has "beginning" in Hello World; this one only in Tables and Code.
+    await page.goto(server.url + 'search?q=beginning');
+    await expect(page.locator('.search-results article h2')).toHaveText(['Tables and Code']);
+  });
+});

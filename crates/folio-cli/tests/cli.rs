@@ -701,6 +701,12 @@ fn build_writes_a_full_text_index_of_the_published_posts() {
         .as_str()
         .unwrap()
         .contains("beginning"));
+    // The reader's index of it finds the word in that post.
+    let text = fs::read_to_string(out.join("search-index.json")).unwrap();
+    let read = folio_core::text_index::parse_text_index(&text).unwrap();
+    assert_eq!(read.slugs(), ["tables-and-code", "hello-world"]);
+    assert!(read.matching("beginn").contains(1));
+    assert!(!read.matching("beginn").contains(0));
     let manifest: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("posts.json")).unwrap()).unwrap();
     assert_eq!(manifest["site"]["search_index"], "search-index.json");

@@ -25,6 +25,7 @@ pub mod record;
 pub mod route;
 pub mod sanitize;
 pub mod slug;
+pub mod text_index;
 
 pub use date::PostDate;
 pub use manifest::{

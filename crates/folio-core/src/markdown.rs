@@ -359,28 +359,8 @@ pub fn index_words(markdown: &str) -> String {
 }
 
 /// The file `folio build` writes for full-text search: `{"version": 1, "posts": [{"slug":
-/// ..., "words": ...}]}`.
+/// ..., "words": ...}]}`, read by [`crate::text_index::parse_text_index`].
 pub const TEXT_INDEX_FILE: &str = "search-index.json";
-
-/// Reads a full-text index written by `folio build` into (slug, words) pairs; `None` when
-/// the text is not one (the app then searches without post text).
-pub fn parse_text_index(text: &str) -> Option<Vec<(String, String)>> {
-    let root: serde_json::Value = serde_json::from_str(text).ok()?;
-    if root.get("version")?.as_u64()? != 1 {
-        return None;
-    }
-    let posts = root.get("posts")?.as_array()?;
-    Some(
-        posts
-            .iter()
-            .filter_map(|post| {
-                let slug = post.get("slug")?.as_str()?;
-                let words = post.get("words")?.as_str()?;
-                Some((slug.to_string(), words.to_string()))
-            })
-            .collect(),
-    )
-}
 
 /// The class and title of an alert block quote.
 fn alert(kind: BlockQuoteKind, t: &Strings) -> (&'static str, &'static str) {
@@ -1204,14 +1184,8 @@ mod tests {
     fn index_words_keep_each_word_of_the_prose_once() {
         let words = index_words("---\ntitle: X\n---\n# Retry, retry!\n\nBack-off and `jitter`, 東京 too.\n\n```rust\nfn hidden() {}\n```\n");
         assert_eq!(words, "retry back off and jitter 東京 too");
-        let index =
-            format!(r#"{{"version":1,"posts":[{{"slug":"a","words":{words:?}}},{{"slug":7}}]}}"#);
-        assert_eq!(
-            parse_text_index(&index),
-            Some(vec![("a".to_string(), words)])
-        );
-        assert_eq!(parse_text_index(r#"{"version":2,"posts":[]}"#), None);
-        assert_eq!(parse_text_index("<html>"), None);
+        let index = crate::text_index::TextIndex::new(&[("a", words)]);
+        assert_eq!(index.words(), 7);
     }
 
     #[test]

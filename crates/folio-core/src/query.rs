@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::case::{lowercase, lowercase_char};
 use crate::manifest::{Manifest, Post, Term};
 use crate::slug::{percent_decode, slugify};
+use crate::text_index::{Matches, TextIndex};
 
 /// One page of the main listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -578,6 +579,8 @@ pub const SEARCH_LIMIT: usize = 50;
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     entries: Vec<SearchEntry>,
+    /// The posts' text, once the site's full-text index has loaded.
+    text: Option<Arc<TextIndex>>,
 }
 
 #[derive(Debug, Clone)]
@@ -586,8 +589,8 @@ struct SearchEntry {
     title: String,
     terms: String,
     summary: String,
-    /// The words of the post's text, from the full-text index (empty until it loads).
-    body: String,
+    /// The post's number in the full-text index, when it is there.
+    body: Option<u32>,
 }
 
 /// The best hits of a search and how many posts matched in all.
@@ -616,24 +619,24 @@ impl SearchIndex {
                     .collect::<Vec<_>>()
                     .join(" "),
                 summary: lowercase(post.summary.as_deref().unwrap_or("")),
-                body: String::new(),
+                body: None,
             })
             .collect();
-        SearchIndex { entries }
+        SearchIndex {
+            entries,
+            text: None,
+        }
     }
 
-    /// Adds the posts' text from a full-text index (`folio build`'s `search-index.json`,
-    /// read by [`crate::markdown::parse_text_index`]): (slug, words) pairs; unknown slugs
-    /// are ignored. Body matches rank below every other kind.
-    pub fn with_bodies(mut self, bodies: &[(String, String)]) -> SearchIndex {
+    /// Adds the posts' text from the site's full-text index (`folio build`'s
+    /// `search-index.json`, read by [`crate::text_index::parse_text_index`]); posts it
+    /// does not know are searched without their text. Text matches rank below every other
+    /// kind.
+    pub fn with_text(mut self, text: Arc<TextIndex>) -> SearchIndex {
         for entry in &mut self.entries {
-            if let Some((_, words)) = bodies
-                .iter()
-                .find(|(slug, _)| slug == entry.post.slug.as_str())
-            {
-                entry.body = lowercase(words);
-            }
+            entry.body = text.number_of(entry.post.slug.as_str());
         }
+        self.text = Some(text);
         self
     }
 
@@ -648,10 +651,15 @@ impl SearchIndex {
                 hits: Vec::new(),
             };
         }
+        // For each term, the posts whose text has it: one pass over the site's vocabulary.
+        let in_text: Vec<Matches> = match &self.text {
+            Some(text) => terms.iter().map(|term| text.matching(term)).collect(),
+            None => Vec::new(),
+        };
         let mut scored: Vec<(u32, &Arc<Post>)> = self
             .entries
             .iter()
-            .filter_map(|entry| Some((entry.score(&terms)?, &entry.post)))
+            .filter_map(|entry| Some((entry.score(&terms, &in_text)?, &entry.post)))
             .collect();
         // Stable: equal scores keep newest-first order.
         crate::order::sort_stable_by(&mut scored, |a, b| b.0.cmp(&a.0));
@@ -676,16 +684,21 @@ impl SearchIndex {
 }
 
 impl SearchEntry {
-    /// The post's score for `terms`, `None` unless every term matches somewhere.
-    fn score(&self, terms: &[String]) -> Option<u32> {
-        terms.iter().try_fold(0, |score, term| {
+    /// The post's score for `terms`, `None` unless every term matches somewhere;
+    /// `in_text` holds the posts whose text has each term.
+    fn score(&self, terms: &[String], in_text: &[Matches]) -> Option<u32> {
+        terms.iter().zip(0..).try_fold(0, |score, (term, i)| {
             let weight = if self.title.contains(term.as_str()) {
                 10
             } else if self.terms.contains(term.as_str()) {
                 5
             } else if self.summary.contains(term.as_str()) {
                 2
-            } else if self.body.contains(term.as_str()) {
+            } else if self.body.is_some_and(|number| {
+                in_text
+                    .get(i)
+                    .is_some_and(|matches| matches.contains(number))
+            }) {
                 1
             } else {
                 return None;
@@ -778,14 +791,12 @@ mod archive_and_search_tests {
 
     #[test]
     fn the_full_text_index_finds_words_of_the_body_below_everything_else() {
-        let bodies = vec![
-            (
-                "d".to_string(),
-                "retries backoff jitter 東京タワー".to_string(),
-            ),
-            ("a".to_string(), "errors everywhere".to_string()),
-        ];
-        let index = SearchIndex::new(&site()).with_bodies(&bodies);
+        let text = TextIndex::new(&[
+            ("d", "retries backoff jitter 東京タワー"),
+            ("unknown", "jitter"),
+            ("a", "errors everywhere"),
+        ]);
+        let index = SearchIndex::new(&site()).with_text(Arc::new(text));
         let slugs_of = |query: &str| -> Vec<String> {
             index
                 .search(query, 10)
