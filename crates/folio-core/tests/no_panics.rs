@@ -116,3 +116,34 @@ proptest! {
         let _ = folio_core::markdown::links(&markdown);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// The word index finds exactly the posts that a scan of their words finds, for posts
+    /// whose words repeat (lists turning into bits) and terms that match anywhere in a word.
+    #[test]
+    fn the_text_index_matches_a_scan_of_the_words(
+        posts in prop::collection::vec("( ?[a-eé東]{1,4}){0,12}", 0..150),
+        term in "[a-eé東]{0,3}",
+    ) {
+        let pairs: Vec<(String, String)> = posts
+            .iter()
+            .enumerate()
+            .map(|(n, words)| (format!("p{n}"), words.clone()))
+            .collect();
+        let index = folio_core::text_index::TextIndex::new(&pairs);
+        let matches = index.matching(&term);
+        for (number, (_, words)) in (0u32..).zip(&pairs) {
+            let expected = !term.is_empty() && words.split(' ').any(|word| word.contains(term.as_str()));
+            prop_assert_eq!(matches.contains(number), expected, "post {} {:?}, term {:?}", number, words, term);
+        }
+        prop_assert!(!matches.contains(pairs.len() as u32));
+    }
+
+    #[test]
+    fn the_text_index_reader_never_panics(text in "[\\[\\]{}\",: 0-9a-z]{0,80}") {
+        let _ = folio_core::text_index::parse_text_index(&text);
+        let _ = folio_core::text_index::parse_text_index(&format!("{{\"version\":1,\"posts\":[{text}]}}"));
+    }
+}
