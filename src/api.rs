@@ -235,37 +235,30 @@ pub async fn load_text_index(manifest: &Manifest) -> Option<TextIndex> {
     Some(index)
 }
 
-/// How many posts of the full-text index are taken in between two turns of the browser.
-const INDEXED_POSTS_PER_SLICE: u32 = 500;
-
-/// Reads the full-text index at `path` (`{"version": 1, "posts": [{"slug": ..., "words":
-/// ...}]}`, see `folio_core::text_index`). The browser parses the file (27 MB for 10,000
-/// long posts); only one post's words at a time are copied into the app's memory, which
-/// keeps the index alone (a tenth of that), and the browser paints in between.
+/// Reads the full-text index at `path` (see `folio_core::text_index`). The browser parses
+/// the file; its parts are copied into the app's memory one string at a time.
 async fn read_text_index(path: &str) -> Option<folio_core::text_index::TextIndex> {
-    use wasm_bindgen::JsCast;
+    use folio_core::text_index::{TextIndex, TEXT_INDEX_VERSION};
+    use wasm_bindgen::{JsCast, JsValue};
     let response = fetch(path, None).await.ok()?;
     let parsing = web_sys::Response::from(response).json().ok()?;
     let file = wasm_bindgen_futures::JsFuture::from(parsing).await.ok()?;
-    let field = |object: &wasm_bindgen::JsValue, name: &str| {
-        js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(name)).ok()
-    };
-    if field(&file, "version")?.as_f64()? != 1.0 {
+    let field = |name: &str| js_sys::Reflect::get(&file, &JsValue::from_str(name)).ok();
+    let list = |name: &str| field(name)?.dyn_into::<js_sys::Array>().ok();
+    if field("version")?.as_f64()? != TEXT_INDEX_VERSION as f64 {
         return None;
     }
-    let posts: js_sys::Array = field(&file, "posts")?.dyn_into().ok()?;
-    let mut builder = folio_core::text_index::TextIndexBuilder::new(posts.length() as usize);
-    for (number, post) in (0u32..).zip(posts.iter()) {
-        let slug = field(&post, "slug").and_then(|slug| slug.as_string());
-        let words = field(&post, "words").and_then(|words| words.as_string());
-        if let (Some(slug), Some(words)) = (slug, words) {
-            builder.add(&slug, &words);
-        }
-        if number % INDEXED_POSTS_PER_SLICE == INDEXED_POSTS_PER_SLICE - 1 {
-            yield_to_browser().await;
-        }
-    }
-    Some(builder.finish())
+    let slugs = list("slugs")?
+        .iter()
+        .map(|slug| slug.as_string())
+        .collect::<Option<Vec<String>>>()?;
+    let vocabulary = field("words")?.as_string()?;
+    let lists = list("posts")?;
+    TextIndex::from_parts(
+        slugs,
+        vocabulary,
+        lists.iter().map(|posts| posts.as_string()),
+    )
 }
 
 /// How many posts of the manifest are read between two turns of the browser.

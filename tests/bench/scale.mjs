@@ -48,7 +48,8 @@ const bodyOnlyWord = (() => {
   if (!file || !fs.existsSync(file)) return null;
   const posts = [head, ...chunks.map((chunk) => JSON.parse(fs.readFileSync(path.join(root, chunk), 'utf8')))].flatMap((m) => m.posts);
   const listed = posts.map((p) => [p.title, p.summary, ...(p.tags ?? []), p.category].join(' ')).join(' ').toLowerCase();
-  const words = JSON.parse(fs.readFileSync(file, 'utf8')).posts.flatMap((p) => p.words.split(' '));
+  // The index's vocabulary (folio_core::text_index: every distinct word, each followed by a line break).
+  const words = JSON.parse(fs.readFileSync(file, 'utf8')).words.split('\n');
   return words.find((word) => word.length >= 5 && !listed.includes(word)) ?? null;
 })();
 const results = { usable: [], complete: [], tagSwitch: [], keystroke: [], textSearch: [], memoryMB: [], wasmMB: [] };

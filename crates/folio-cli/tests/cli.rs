@@ -684,25 +684,20 @@ fn the_render_worker_gets_content_hashed_names_like_the_rest_of_the_app() {
 #[test]
 fn build_writes_a_full_text_index_of_the_published_posts() {
     let (_temp, out) = built_site();
-    let index: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(out.join("search-index.json")).unwrap()).unwrap();
-    let slugs: Vec<&str> = index["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["slug"].as_str().unwrap())
-        .collect();
+    let text = fs::read_to_string(out.join("search-index.json")).unwrap();
+    let index: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(index["version"], 2);
     assert_eq!(
-        slugs,
-        ["tables-and-code", "hello-world"],
+        index["slugs"],
+        serde_json::json!(["tables-and-code", "hello-world"]),
         "drafts are not indexed"
     );
-    assert!(index["posts"][1]["words"]
+    assert!(index["words"]
         .as_str()
         .unwrap()
-        .contains("beginning"));
-    // The reader's index of it finds the word in that post.
-    let text = fs::read_to_string(out.join("search-index.json")).unwrap();
+        .lines()
+        .any(|word| word == "beginning"));
+    // The reader's index of it finds the word in that post only.
     let read = folio_core::text_index::parse_text_index(&text).unwrap();
     assert_eq!(read.slugs(), ["tables-and-code", "hello-world"]);
     assert!(read.matching("beginn").contains(1));

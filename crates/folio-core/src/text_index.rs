@@ -1,16 +1,51 @@
-//! The full-text search index: the words of every post's text, which `folio build` writes
-//! as `search-index.json` ([`crate::markdown::TEXT_INDEX_FILE`], one line of words per
-//! post) and the reader loads on its first search. It is kept as each distinct word once,
-//! with the set of posts that use it: a keystroke then scans the site's vocabulary (tens
-//! of kilobytes) instead of its text (27 MB for 10,000 long posts), and the index takes a
-//! tenth of the text's memory.
+//! The full-text search index: which posts use which words. `folio build` writes it as
+//! `search-index.json` ([`crate::markdown::TEXT_INDEX_FILE`]) and the reader loads it on
+//! its first search. Each distinct word is kept once, with the set of posts that use it:
+//! a keystroke then scans the site's vocabulary (tens of kilobytes) instead of its text
+//! (27 MB for 10,000 long posts), and the file is a fraction of the text's size.
+//!
+//! The file: `{"version": 2, "slugs": [...], "words": "...", "posts": [...]}`. `slugs` are
+//! the indexed posts, numbered from 0 in that order; `words` is every distinct word,
+//! lowercase, each followed by a line break; `posts` holds, for each word in that order,
+//! the numbers of the posts that use it, written in base64url's 64 characters: either the
+//! gaps between the ascending numbers (the first counts from -1), five bits a character
+//! with the sixth set on all but a number's last character, or, when shorter, `~` and then
+//! one bit a post, six posts a character.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
-/// Which posts use which words. Built by [`TextIndex::new`] or [`parse_text_index`];
-/// searched by [`crate::query::SearchIndex::with_text`].
+/// The version of the file that this reader reads and `folio build` writes.
+pub const TEXT_INDEX_VERSION: u64 = 2;
+
+/// The characters of the file's post lists, six bits each: base64url's alphabet.
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Starts a post list written one bit a post.
+const BITS_MARK: char = '~';
+
+/// The character for the low six bits of `value`.
+fn digit(value: u32) -> char {
+    char::from(DIGITS[(value & 63) as usize])
+}
+
+/// The six bits that `character` stands for.
+fn digit_value(character: u8) -> Option<u32> {
+    let value = match character {
+        b'A'..=b'Z' => character - b'A',
+        b'a'..=b'z' => character - b'a' + 26,
+        b'0'..=b'9' => character - b'0' + 52,
+        b'-' => 62,
+        b'_' => 63,
+        _ => return None,
+    };
+    Some(u32::from(value))
+}
+
+/// Which posts use which words. Built by [`TextIndex::new`] (from the posts' words) or
+/// read back by [`TextIndex::from_parts`] and [`parse_text_index`]; searched by
+/// [`crate::query::SearchIndex::with_text`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextIndex {
     /// The slugs of the indexed posts; a post's number is its position here.
@@ -40,8 +75,13 @@ pub struct Matches(Vec<u64>);
 impl Matches {
     /// Whether post `number` matched.
     pub fn contains(&self, number: u32) -> bool {
+        Matches::has(&self.0, number)
+    }
+
+    /// Whether the bit of post `number` is set.
+    fn has(bits: &[u64], number: u32) -> bool {
         let (word, bit) = (number as usize / 64, number % 64);
-        self.0.get(word).is_some_and(|bits| bits & (1 << bit) != 0)
+        bits.get(word).is_some_and(|bits| bits & (1 << bit) != 0)
     }
 }
 
@@ -56,23 +96,19 @@ impl Posts {
                 }
                 list.push(number);
                 if list.len() > posts / 32 + 1 {
-                    let mut bits = Matches(vec![0; posts.div_ceil(64)]);
+                    let mut bits = vec![0; posts.div_ceil(64)];
                     list.iter().for_each(|&number| set(&mut bits, number));
-                    *self = Posts::Bits(bits.0);
+                    *self = Posts::Bits(bits);
                 }
             }
-            Posts::Bits(bits) => {
-                if let Some(word) = bits.get_mut(number as usize / 64) {
-                    *word |= 1 << (number % 64);
-                }
-            }
+            Posts::Bits(bits) => set(bits, number),
         }
     }
 
     /// Adds these posts to `matches`.
     fn add_to(&self, matches: &mut Matches) {
         match self {
-            Posts::List(list) => list.iter().for_each(|&number| set(matches, number)),
+            Posts::List(list) => list.iter().for_each(|&number| set(&mut matches.0, number)),
             Posts::Bits(bits) => {
                 for (into, from) in matches.0.iter_mut().zip(bits) {
                     *into |= from;
@@ -82,18 +118,109 @@ impl Posts {
     }
 }
 
-/// Marks post `number` in `matches`.
-fn set(matches: &mut Matches, number: u32) {
-    if let Some(word) = matches.0.get_mut(number as usize / 64) {
+impl Posts {
+    /// The numbers in the set, ascending.
+    fn numbers(&self) -> Vec<u32> {
+        match self {
+            Posts::List(list) => list.clone(),
+            Posts::Bits(bits) => (0u32..)
+                .step_by(64)
+                .zip(bits)
+                .flat_map(|(first, &word)| {
+                    (0..64)
+                        .filter(move |bit| word & 1 << bit != 0)
+                        .map(move |bit| first + bit)
+                })
+                .collect(),
+        }
+    }
+
+    /// The set as the file writes it (see the module's documentation): the gaps between
+    /// its numbers, or its bits when that is shorter. `posts` is how many the index has.
+    fn encode(&self, posts: usize) -> String {
+        let numbers = self.numbers();
+        let mut gaps = String::new();
+        let mut next = 0;
+        for &number in &numbers {
+            let mut gap = number + 1 - next;
+            next = number + 1;
+            while gap >= 32 {
+                gaps.push(digit((gap & 31) | 32));
+                gap >>= 5;
+            }
+            gaps.push(digit(gap));
+        }
+        if gaps.len() <= 1 + posts.div_ceil(6) {
+            return gaps;
+        }
+        let mut groups = vec![0; posts.div_ceil(6)];
+        for number in numbers {
+            if let Some(group) = groups.get_mut(number as usize / 6) {
+                *group |= 1 << (number % 6);
+            }
+        }
+        std::iter::once(BITS_MARK)
+            .chain(groups.into_iter().map(digit))
+            .collect()
+    }
+
+    /// Reads a set that [`Posts::encode`] wrote; `None` when `text` is not one, or names
+    /// a post beyond `posts`.
+    fn decode(text: &str, posts: usize) -> Option<Posts> {
+        if let Some(groups) = text.strip_prefix(BITS_MARK) {
+            let mut bits = vec![0; posts.div_ceil(64)];
+            for (first, character) in (0u64..).step_by(6).zip(groups.bytes()) {
+                let group = digit_value(character)?;
+                for bit in (0..6).filter(|bit| group & 1 << bit != 0) {
+                    let number = u32::try_from(first + bit).ok()?;
+                    if number as usize >= posts {
+                        return None;
+                    }
+                    set(&mut bits, number);
+                }
+            }
+            return Some(Posts::Bits(bits));
+        }
+        let mut list = Vec::new();
+        let (mut gap, mut shift, mut next) = (0u64, 0, 0u64);
+        for character in text.bytes() {
+            let value = u64::from(digit_value(character)?);
+            gap |= (value & 31) << shift;
+            if value & 32 != 0 {
+                shift += 5;
+                if shift > 35 {
+                    return None;
+                }
+                continue;
+            }
+            if gap == 0 {
+                return None;
+            }
+            let number = next + gap - 1;
+            if number >= posts as u64 {
+                return None;
+            }
+            list.push(u32::try_from(number).ok()?);
+            (next, gap, shift) = (number + 1, 0, 0);
+        }
+        // A number cut off after its first characters.
+        if shift != 0 {
+            return None;
+        }
+        Some(Posts::List(list))
+    }
+}
+
+/// Sets the bit of post `number`.
+fn set(bits: &mut [u64], number: u32) {
+    if let Some(word) = bits.get_mut(number as usize / 64) {
         *word |= 1 << (number % 64);
     }
 }
 
-/// Builds a [`TextIndex`] a post at a time, so that the posts' text need not be in
-/// memory all at once (the app copies one post's words at a time out of the browser's
-/// parse of the file).
+/// Builds a [`TextIndex`] a post at a time.
 #[derive(Debug)]
-pub struct TextIndexBuilder {
+struct Builder {
     index: TextIndex,
     /// How many posts the index makes room for.
     posts: usize,
@@ -101,10 +228,10 @@ pub struct TextIndexBuilder {
     numbers: HashMap<String, u32>,
 }
 
-impl TextIndexBuilder {
+impl Builder {
     /// A builder for an index of at most `posts` posts.
-    pub fn new(posts: usize) -> TextIndexBuilder {
-        TextIndexBuilder {
+    fn new(posts: usize) -> Builder {
+        Builder {
             index: TextIndex {
                 slugs: Vec::with_capacity(posts),
                 ..TextIndex::default()
@@ -117,7 +244,7 @@ impl TextIndexBuilder {
     /// Adds a post: its slug and its words, lowercase and separated by spaces (as
     /// [`crate::markdown::index_words`] writes them). Posts beyond the builder's size are
     /// left out.
-    pub fn add(&mut self, slug: &str, words: &str) {
+    fn add(&mut self, slug: &str, words: &str) {
         let index = &mut self.index;
         let Ok(number) = u32::try_from(index.slugs.len()) else {
             return;
@@ -149,19 +276,74 @@ impl TextIndexBuilder {
     }
 
     /// The index of the posts added.
-    pub fn finish(self) -> TextIndex {
+    fn finish(self) -> TextIndex {
         self.index
     }
 }
 
 impl TextIndex {
-    /// The index of `posts`: (slug, words) pairs (see [`TextIndexBuilder::add`]).
+    /// The index of `posts`: (slug, words) pairs, the words lowercase and separated by
+    /// spaces (as [`crate::markdown::index_words`] writes them).
     pub fn new<S: AsRef<str>, W: AsRef<str>>(posts: &[(S, W)]) -> TextIndex {
-        let mut builder = TextIndexBuilder::new(posts.len());
+        let mut builder = Builder::new(posts.len());
         for (slug, words) in posts {
             builder.add(slug.as_ref(), words.as_ref());
         }
         builder.finish()
+    }
+
+    /// The index from the parts of its file (see the module's documentation): the slugs,
+    /// the words (each followed by a line break) and each word's post list; `None` when
+    /// they do not fit together (a post list missing, unreadable or naming a post that is
+    /// not there).
+    pub fn from_parts<S: AsRef<str>>(
+        slugs: Vec<String>,
+        vocabulary: String,
+        lists: impl IntoIterator<Item = Option<S>>,
+    ) -> Option<TextIndex> {
+        let mut starts = Vec::new();
+        let mut start = 0;
+        for word in vocabulary.split_terminator('\n') {
+            starts.push(u32::try_from(start).ok()?);
+            start += word.len() + 1;
+        }
+        if !vocabulary.is_empty() && !vocabulary.ends_with('\n') {
+            return None;
+        }
+        let postings = lists
+            .into_iter()
+            .map(|list| Posts::decode(list?.as_ref(), slugs.len()))
+            .collect::<Option<Vec<Posts>>>()?;
+        if postings.len() != starts.len() {
+            return None;
+        }
+        let mut numbers = HashMap::new();
+        for (number, slug) in (0u32..).zip(&slugs) {
+            numbers.entry(slug.clone()).or_insert(number);
+        }
+        Some(TextIndex {
+            slugs,
+            numbers,
+            vocabulary,
+            starts,
+            postings,
+        })
+    }
+
+    /// The file `folio build` writes (see the module's documentation).
+    pub fn to_json(&self) -> String {
+        let lists: Vec<String> = self
+            .postings
+            .iter()
+            .map(|posts| posts.encode(self.slugs.len()))
+            .collect();
+        serde_json::json!({
+            "version": TEXT_INDEX_VERSION,
+            "slugs": self.slugs,
+            "words": self.vocabulary,
+            "posts": lists,
+        })
+        .to_string()
     }
 
     /// The slugs of the indexed posts, in the order of their numbers.
@@ -212,29 +394,23 @@ impl TextIndex {
     }
 }
 
-/// Reads a full-text index written by `folio build` (`{"version": 1, "posts": [{"slug":
-/// ..., "words": ...}]}`); `None` when the text is not one (the app then searches without
-/// the posts' text). Posts without a slug or words, or with something else than text
-/// there, are left out.
+/// Reads a full-text index that `folio build` wrote ([`TextIndex::to_json`]); `None`
+/// when the text is not one, or not of this version (the app then searches without the
+/// posts' text).
 pub fn parse_text_index(text: &str) -> Option<TextIndex> {
-    let mut file: Value = serde_json::from_str(text).ok()?;
-    if file.get("version")?.as_u64()? != 1 {
+    let file: Value = serde_json::from_str(text).ok()?;
+    if file.get("version")?.as_u64()? != TEXT_INDEX_VERSION {
         return None;
     }
-    // The words are taken out of the parsed file, not copied: they are most of its size.
-    let Value::Array(posts) = file.get_mut("posts").map(Value::take)? else {
-        return None;
-    };
-    let posts: Vec<(String, String)> = posts
-        .into_iter()
-        .filter_map(|mut post| {
-            match (post.get_mut("slug")?.take(), post.get_mut("words")?.take()) {
-                (Value::String(slug), Value::String(words)) => Some((slug, words)),
-                _ => None,
-            }
-        })
-        .collect();
-    Some(TextIndex::new(&posts))
+    let slugs = file
+        .get("slugs")?
+        .as_array()?
+        .iter()
+        .map(|slug| slug.as_str().map(str::to_string))
+        .collect::<Option<Vec<String>>>()?;
+    let vocabulary = file.get("words")?.as_str()?.to_string();
+    let lists = file.get("posts")?.as_array()?.iter().map(Value::as_str);
+    TextIndex::from_parts(slugs, vocabulary, lists)
 }
 
 #[cfg(test)]
@@ -298,29 +474,80 @@ mod tests {
     }
 
     #[test]
-    fn a_builder_takes_the_posts_it_made_room_for() {
-        let mut builder = TextIndexBuilder::new(1);
-        builder.add("a", "alpha\nbeta");
-        builder.add("b", "alpha");
-        let index = builder.finish();
-        assert_eq!(index.slugs(), ["a"]);
-        assert_eq!(slugs_matching(&index, "alpha"), ["a"]);
-        assert_eq!(slugs_matching(&index, "beta"), ["a"]);
+    fn the_file_holds_the_same_index() {
+        // 100 posts: a word in every post (written as bits), one in every tenth (gaps of
+        // 10), one in the last post only (a gap of 100: two characters), one in none.
+        let posts: Vec<(String, String)> = (0..100)
+            .map(|n| {
+                let mut words = String::from("all");
+                if n % 10 == 0 {
+                    words.push_str(" tenth");
+                }
+                if n == 99 {
+                    words.push_str(" last");
+                }
+                (format!("p{n}"), words)
+            })
+            .collect();
+        let index = TextIndex::new(&posts);
+        let json = index.to_json();
+        let file: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(file["version"], 2);
+        assert_eq!(file["words"], "all\ntenth\nlast\n");
+        assert_eq!(file["posts"][0].as_str().unwrap().len(), 1 + 17);
+        assert!(file["posts"][0].as_str().unwrap().starts_with('~'));
+        assert_eq!(
+            file["posts"][1].as_str().unwrap(),
+            format!("B{}", "K".repeat(9))
+        );
+        assert_eq!(file["posts"][2], "kD");
+        let read = parse_text_index(&json).unwrap();
+        assert_eq!(read.slugs(), index.slugs());
+        assert_eq!(read.number_of("p42"), Some(42));
+        for term in ["all", "tenth", "last", "l", "zebra"] {
+            assert_eq!(
+                slugs_matching(&read, term),
+                slugs_matching(&index, term),
+                "{term}"
+            );
+        }
+        assert_eq!(slugs_matching(&read, "last"), ["p99"]);
+        assert_eq!(slugs_matching(&read, "tenth").len(), 10);
     }
 
     #[test]
-    fn the_file_of_folio_build_is_read_and_anything_else_is_not() {
-        let index = parse_text_index(
-            r#"{"version":1,"posts":[{"slug":"a","words":"alpha be\u0074a"},{"slug":"b"},{"slug":"c","words":"gamma","extra":1}]}"#,
-        )
-        .unwrap();
-        assert_eq!(index.slugs(), ["a", "c"]);
-        assert_eq!(slugs_matching(&index, "beta"), ["a"]);
-        assert_eq!(parse_text_index(r#"{"version":2,"posts":[]}"#), None);
-        let wrong = parse_text_index(r#"{"version":1,"posts":[{"slug":1,"words":"x"},7]}"#);
-        assert_eq!(wrong.unwrap().slugs().len(), 0);
-        assert_eq!(parse_text_index(r#"{"version":1,"posts":{}}"#), None);
-        assert_eq!(parse_text_index("<html>"), None);
-        assert_eq!(parse_text_index(""), None);
+    fn a_file_that_does_not_fit_together_is_not_read() {
+        let read = |slugs: &[&str], words: &str, lists: &[Option<&str>]| {
+            TextIndex::from_parts(
+                slugs.iter().map(|s| s.to_string()).collect(),
+                words.to_string(),
+                lists.iter().copied(),
+            )
+        };
+        let good = read(&["a", "b"], "x\ny\n", &[Some("B"), Some("C")]).unwrap();
+        assert_eq!(slugs_matching(&good, "x"), ["a"]);
+        assert_eq!(slugs_matching(&good, "y"), ["b"]);
+        assert!(read(&[], "", &[]).is_some());
+        // A list missing, or one too many.
+        assert!(read(&["a"], "x\ny\n", &[Some("B")]).is_none());
+        assert!(read(&["a"], "x\n", &[Some("B"), Some("B")]).is_none());
+        // Not a text, a character outside the alphabet, a gap of 0, a post beyond the
+        // last, a number cut off, bits beyond the last post.
+        for list in [
+            None,
+            Some("A!"),
+            Some("AA"),
+            Some("C"),
+            Some("g"),
+            Some("~D"),
+        ] {
+            assert!(read(&["a"], "x\n", &[list]).is_none(), "{list:?}");
+        }
+        // The last word without its line break.
+        assert!(read(&["a"], "x", &[Some("B")]).is_none());
+        assert!(parse_text_index(r#"{"version":1,"posts":[{"slug":"a","words":"x"}]}"#).is_none());
+        assert!(parse_text_index(r#"{"version":2,"slugs":[1],"words":"","posts":[]}"#).is_none());
+        assert!(parse_text_index("<html>").is_none());
+        assert!(parse_text_index("").is_none());
     }
 }

@@ -553,17 +553,18 @@ fn measure_image(path: &Path) -> Option<(u32, u32)> {
     ))
 }
 
-/// The full-text search index of the published posts: each post's distinct words.
+/// The full-text search index of the published posts: which posts use which words
+/// (`folio_core::text_index`).
 fn text_index(site: &Path, manifest: &folio_core::Manifest) -> String {
-    let posts: Vec<Value> = manifest
+    let posts: Vec<(&str, String)> = manifest
         .posts
         .iter()
         .filter_map(|post| {
             let markdown = read_text(&site.join(&post.file)).ok()?;
-            Some(serde_json::json!({ "slug": post.slug.as_str(), "words": index_words(&markdown) }))
+            Some((post.slug.as_str(), index_words(&markdown)))
         })
         .collect();
-    serde_json::json!({ "version": 1, "posts": posts }).to_string()
+    folio_core::text_index::TextIndex::new(&posts).to_json()
 }
 
 /// Copies every published post and every non-Markdown file of the content folder (images,
