@@ -277,6 +277,22 @@ async fn yield_to_browser() {
     let _ = taken.await;
 }
 
+/// Waits until the browser has painted its next frame (a task after the next animation
+/// frame), so that work which can wait does not hold back what the reader sees first. In
+/// a hidden page, which gets no frames, it waits until the page shows.
+pub async fn after_next_paint() {
+    let (done, waited) = futures::channel::oneshot::channel();
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = done.send(());
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = waited.await;
+}
+
 /// Parses a manifest a slice of posts at a time, letting the browser paint and answer
 /// input in between: a thousand posts take tens of milliseconds on a slow phone.
 async fn read_manifest(text: &str) -> Result<Manifest, LoadError> {

@@ -10,7 +10,7 @@ use folio_core::slug::percent_decode;
 use folio_core::{Manifest, Post, Route, SafeHtml};
 use leptos::prelude::*;
 
-use crate::api::{fetch_text, Expected, LoadError};
+use crate::api::{after_next_paint, fetch_text, Expected, LoadError};
 use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader, PrerenderedBody};
@@ -206,6 +206,9 @@ async fn load_body(
     post: &Post,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<Option<RenderedPost>, LoadError> {
+    // The title and header paint first: starting a request takes the main thread a few
+    // milliseconds, and the body arrives later in any case.
+    after_next_paint().await;
     let text = fetch_text(&post.file, Expected::Markdown, signal.as_ref()).await?;
     let rendered = renderer::render(&text, &RenderOptions::for_post(manifest, post, &text)).await?;
     Ok(Some(RenderedPost {

@@ -50,8 +50,9 @@ fn digit_value(character: u8) -> Option<u32> {
 pub struct TextIndex {
     /// The slugs of the indexed posts; a post's number is its position here.
     slugs: Vec<String>,
-    /// The number of each slug (the first post that has it).
-    numbers: HashMap<String, u32>,
+    /// The post numbers in the order of their slugs, for finding a slug's number (the
+    /// first post that has it).
+    by_slug: Vec<u32>,
     /// Every distinct word, each followed by a line break (no word holds one).
     vocabulary: String,
     /// Where each word starts in `vocabulary`, ascending: a word's number is its position.
@@ -253,7 +254,6 @@ impl Builder {
             return;
         }
         index.slugs.push(slug.to_string());
-        index.numbers.entry(slug.to_string()).or_insert(number);
         for word in words.split([' ', '\n']).filter(|word| !word.is_empty()) {
             let word_number = match self.numbers.get(word) {
                 Some(&known) => known,
@@ -277,7 +277,7 @@ impl Builder {
 
     /// The index of the posts added.
     fn finish(self) -> TextIndex {
-        self.index
+        self.index.sorted_by_slug()
     }
 }
 
@@ -317,17 +317,24 @@ impl TextIndex {
         if postings.len() != starts.len() {
             return None;
         }
-        let mut numbers = HashMap::new();
-        for (number, slug) in (0u32..).zip(&slugs) {
-            numbers.entry(slug.clone()).or_insert(number);
-        }
-        Some(TextIndex {
+        let index = TextIndex {
             slugs,
-            numbers,
             vocabulary,
             starts,
             postings,
-        })
+            ..TextIndex::default()
+        };
+        Some(index.sorted_by_slug())
+    }
+
+    /// The index with `by_slug` filled in.
+    fn sorted_by_slug(mut self) -> TextIndex {
+        let mut by_slug: Vec<u32> = (0..self.slugs.len() as u32).collect();
+        let slug = |number: &u32| self.slugs.get(*number as usize);
+        // Stable: of two posts with one slug, the first comes first.
+        crate::order::sort_stable_by(&mut by_slug, |a, b| slug(a).cmp(&slug(b)));
+        self.by_slug = by_slug;
+        self
     }
 
     /// The file `folio build` writes (see the module's documentation).
@@ -353,7 +360,14 @@ impl TextIndex {
 
     /// The number of the post with this slug, if the index has it.
     pub fn number_of(&self, slug: &str) -> Option<u32> {
-        self.numbers.get(slug).copied()
+        let slug_of = |number: &u32| self.slugs.get(*number as usize).map(String::as_str);
+        let first = self
+            .by_slug
+            .partition_point(|number| slug_of(number) < Some(slug));
+        self.by_slug
+            .get(first)
+            .copied()
+            .filter(|number| slug_of(number) == Some(slug))
     }
 
     /// How many distinct words the posts use.
@@ -445,6 +459,12 @@ mod tests {
         assert!(slugs_matching(&index, "").is_empty());
         assert!(slugs_matching(&index, "zebra").is_empty());
         assert!(!index.matching("retr").contains(999));
+        assert_eq!(index.number_of("c"), Some(2));
+        assert_eq!(index.number_of("e"), None);
+        // Of two posts with one slug, the first.
+        let twice = TextIndex::new(&[("b", "x"), ("a", "y"), ("b", "z")]);
+        assert_eq!(twice.number_of("b"), Some(0));
+        assert_eq!(twice.number_of("a"), Some(1));
     }
 
     #[test]
