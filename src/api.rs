@@ -278,9 +278,16 @@ async fn yield_to_browser() {
 }
 
 /// Waits until the browser has painted its next frame (a task after the next animation
-/// frame), so that work which can wait does not hold back what the reader sees first. In
-/// a hidden page, which gets no frames, it waits until the page shows.
+/// frame), so that work which can wait does not hold back what the reader sees first. A
+/// hidden page (a post opened in a background tab) paints nothing and gets no frames: it
+/// does not wait.
 pub async fn after_next_paint() {
+    let hidden = web_sys::window()
+        .and_then(|window| window.document())
+        .is_none_or(|document| document.hidden());
+    if hidden {
+        return;
+    }
     let (done, waited) = futures::channel::oneshot::channel();
     leptos::prelude::request_animation_frame(move || {
         leptos::prelude::set_timeout(

@@ -148,10 +148,21 @@ test('search covers the posts\' text once folio build has indexed it, loading th
   expect(requested).toContain('/search-index.json');
 });
 
+/** Opens the search page and waits until the app has had the full-text index's answer
+ * (a search shows results without it at once), then searches for `words`. */
+async function openSearchWithIndex(page, server, words) {
+  const answer = page.waitForResponse((response) => response.url().endsWith('/search-index.json'));
+  await page.goto(server.url + 'search');
+  await (await answer).finished();
+  // Reading a small index takes the app a few milliseconds once its answer is in.
+  await page.waitForTimeout(300);
+  await page.locator('#search-input').fill(words);
+}
+
 test.describe('a full-text index that is cut off', () => {
   test.use({ serve: { root: folioRoot, faults: { 'search-index.json': { body: '{"version": 2, "slugs": ["hello-world"], "wo', type: 'application/json' } } } });
   test('leaves search to titles, tags and summaries', async ({ page, server }) => {
-    await page.goto(server.url + 'search?q=beginning');
+    await openSearchWithIndex(page, server, 'beginning');
     await expect(page.locator('.search-results .count')).toHaveText('No posts match “beginning”.');
     await page.locator('#search-input').fill('hello');
     await expect(page.locator('.search-results article h2')).toHaveText(['Hello World']);
@@ -175,9 +186,25 @@ test.describe('a full-text index whose post lists do not fit', () => {
   // The second list names a third post, which the index does not have.
   test.use({ serve: { root: folioRoot, faults: { 'search-index.json': { body: textIndex(['C', 'BBB']), type: 'application/json' } } } });
   test('is left out, and search covers the rest', async ({ page, server }) => {
-    await page.goto(server.url + 'search?q=beginning');
+    await openSearchWithIndex(page, server, 'beginning');
     await expect(page.locator('.search-results .count')).toHaveText('No posts match “beginning”.');
     await page.locator('#search-input').fill('tables');
     await expect(page.locator('.search-results article h2')).toHaveText(['Tables and Code']);
+  });
+});
+
+test.describe('a page in a background tab', () => {
+  test('loads the post a reader opens, though it gets no animation frames', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    // Then as in a tab the reader left: hidden, and no frames (the post's request waits
+    // for a paint only in a page that paints).
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { get: () => true });
+      Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+      window.requestAnimationFrame = () => 0;
+    });
+    await page.locator('#app main article h2 a', { hasText: 'Hello World' }).click();
+    await expect(page.locator('#app article .prose strong')).toHaveText('bold');
   });
 });

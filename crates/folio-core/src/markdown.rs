@@ -358,8 +358,8 @@ pub fn index_words(markdown: &str) -> String {
     words
 }
 
-/// The file `folio build` writes for full-text search: `{"version": 1, "posts": [{"slug":
-/// ..., "words": ...}]}`, read by [`crate::text_index::parse_text_index`].
+/// The file `folio build` writes for full-text search: the posts' words as a
+/// [`crate::text_index::TextIndex`] (its format is documented there).
 pub const TEXT_INDEX_FILE: &str = "search-index.json";
 
 /// The class and title of an alert block quote.

@@ -85,7 +85,7 @@ pub fn slugify(name: &str) -> String {
             pending_dash = false;
             match transliterate(c) {
                 Some(ascii) => slug.push_str(ascii),
-                None => crate::case::push_lowercase(&mut slug, c),
+                None => push_folded(&mut slug, c),
             }
             previous_was_alphanumeric = true;
         } else {
@@ -97,6 +97,21 @@ pub fn slugify(name: &str) -> String {
         return code_point_slug(name);
     }
     slug
+}
+
+/// The lowercase of `c`, itself folded as a slug folds it, so that a slug folds to
+/// itself: the Angstrom sign's lowercase is `å`, which becomes `a`, and the combining dot
+/// of `İ`'s lowercase (`i̇`) is no letter, so it goes.
+fn push_folded(slug: &mut String, c: char) {
+    let mut lower = String::new();
+    crate::case::push_lowercase(&mut lower, c);
+    for c in lower.chars() {
+        match transliterate(c) {
+            Some(ascii) => slug.push_str(ascii),
+            None if c.is_alphanumeric() => slug.push(c),
+            None => {}
+        }
+    }
 }
 
 fn push_word(slug: &mut String, word: &str, dash_before: bool) {
@@ -240,6 +255,9 @@ mod tests {
             "🚀",
             "東京",
             "DevOps & Infrastructure",
+            // Letters whose lowercase folds further (found by the property test).
+            "\u{212B}ngström",
+            "İstanbul",
         ] {
             let once = slugify(name);
             assert_eq!(slugify(&once), once, "name: {name:?}");
@@ -249,6 +267,7 @@ mod tests {
     #[test]
     fn names_that_fold_together_share_a_slug() {
         assert_eq!(slugify("CI/CD"), slugify("ci-cd"));
+        assert_eq!(slugify("\u{212B}ngström"), slugify("Ångström"));
         assert_eq!(slugify("Machine Learning"), slugify("machine_learning"));
     }
 

@@ -1,16 +1,23 @@
 //! The full-text search index: which posts use which words. `folio build` writes it as
 //! `search-index.json` ([`crate::markdown::TEXT_INDEX_FILE`]) and the reader loads it on
 //! its first search. Each distinct word is kept once, with the set of posts that use it:
-//! a keystroke then scans the site's vocabulary (tens of kilobytes) instead of its text
-//! (27 MB for 10,000 long posts), and the file is a fraction of the text's size.
+//! a keystroke then scans the site's vocabulary (tens of kilobytes) instead of every
+//! post's words (27 MB for 10,000 long posts in the file's first version, which listed
+//! them), and the file is a fifteenth of that.
 //!
-//! The file: `{"version": 2, "slugs": [...], "words": "...", "posts": [...]}`. `slugs` are
-//! the indexed posts, numbered from 0 in that order; `words` is every distinct word,
-//! lowercase, each followed by a line break; `posts` holds, for each word in that order,
-//! the numbers of the posts that use it, written in base64url's 64 characters: either the
-//! gaps between the ascending numbers (the first counts from -1), five bits a character
-//! with the sixth set on all but a number's last character, or, when shorter, `~` and then
-//! one bit a post, six posts a character.
+//! The file: `{"version": 2, "slugs": [...], "words": "...", "posts": [...]}`.
+//! - `slugs`: the indexed posts, numbered from 0 in that order.
+//! - `words`: every distinct word, lowercase (searches are lowercased, the words are
+//!   not), each followed by a line break.
+//! - `posts`: for each word in that order, the numbers of the posts that use it, written
+//!   with base64url's 64 characters (`A`–`Z` 0–25, `a`–`z` 26–51, `0`–`9` 52–61, `-` 62,
+//!   `_` 63) in one of two forms, whichever is shorter:
+//!   - the gaps between the ascending numbers, the first counted from -1 (posts 0, 3 and
+//!     99 have the gaps 1, 3 and 96), each gap in groups of five bits, the lowest first,
+//!     a character per group with 32 added to all but the gap's last: gap 1 is `B`, gap
+//!     96 (3 × 32 + 0) is `gD`;
+//!   - `~` and then one bit a post, six posts a character, post 6k + i the bit of value
+//!     2^i of the k-th character: posts 0 and 7 of eight are `~BC`.
 
 use std::collections::HashMap;
 
@@ -208,7 +215,12 @@ impl Posts {
         if shift != 0 {
             return None;
         }
-        Some(Posts::List(list))
+        let mut posts_of_word = Posts::List(Vec::new());
+        // The same form as when the index was built: bits once a list would be larger.
+        for number in list {
+            posts_of_word.add(number, posts);
+        }
+        Some(posts_of_word)
     }
 }
 
@@ -379,7 +391,8 @@ impl TextIndex {
     /// search, see [`crate::query::search_terms`]).
     pub fn matching(&self, term: &str) -> Matches {
         let mut matches = Matches(vec![0; self.slugs.len().div_ceil(64)]);
-        if term.is_empty() {
+        // A line break would match across two words.
+        if term.is_empty() || term.contains('\n') {
             return matches;
         }
         // Where the word after the last match starts: later matches in the same word add
@@ -533,6 +546,28 @@ mod tests {
         }
         assert_eq!(slugs_matching(&read, "last"), ["p99"]);
         assert_eq!(slugs_matching(&read, "tenth").len(), 10);
+    }
+
+    #[test]
+    fn long_gaps_take_several_characters_and_the_documented_forms_read() {
+        let read = |posts: usize, list: &str| {
+            let slugs = (0..posts).map(|n| format!("p{n}")).collect();
+            TextIndex::from_parts(slugs, "w\n".to_string(), [Some(list)])
+        };
+        let numbers = |index: Option<TextIndex>| index.map(|index| index.postings[0].numbers());
+        // Gap 1025: 1 + 0 × 32 + 1 × 1024, the lowest group first.
+        let index = TextIndex::new(
+            &(0..1025)
+                .map(|n| (format!("p{n}"), if n == 1024 { "w" } else { "" }))
+                .collect::<Vec<_>>(),
+        );
+        let file: Value = serde_json::from_str(&index.to_json()).unwrap();
+        assert_eq!(file["posts"][0], "hgB");
+        assert_eq!(numbers(read(1025, "hgB")), Some(vec![1024]));
+        assert_eq!(numbers(read(100, "BDgD")), Some(vec![0, 3, 99]));
+        assert_eq!(numbers(read(8, "~BC")), Some(vec![0, 7]));
+        // Eight characters of one gap are more than any post number needs.
+        assert!(read(1025, "ggggggggB").is_none());
     }
 
     #[test]

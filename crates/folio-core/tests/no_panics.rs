@@ -135,7 +135,7 @@ proptest! {
         let index = folio_core::text_index::TextIndex::new(&pairs);
         // And the same index written to its file and read back.
         let read = folio_core::text_index::parse_text_index(&index.to_json());
-        prop_assert!(read.is_some());
+        prop_assert_eq!(read.as_ref(), Some(&index));
         for index in [Some(index), read].into_iter().flatten() {
             let matches = index.matching(&term);
             for (number, (_, words)) in (0u32..).zip(&pairs) {
