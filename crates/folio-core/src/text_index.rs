@@ -480,22 +480,27 @@ mod tests {
         assert_eq!(twice.number_of("a"), Some(1));
     }
 
+    /// `n` posts named `p0`, `p1`, …: `all` in each, `some` in every `step`-th from the
+    /// first, and `last` in the last one, which names `all` twice.
+    fn sample(n: u32, [all, some, last]: [&str; 3], step: u32) -> Vec<(String, String)> {
+        (0..n)
+            .map(|i| {
+                let mut words = vec![all];
+                if i % step == 0 {
+                    words.push(some);
+                }
+                if i == n - 1 {
+                    words.extend([last, all]);
+                }
+                (format!("p{i}"), words.join(" "))
+            })
+            .collect()
+    }
+
     #[test]
     fn common_words_turn_into_bits_and_match_the_same_posts() {
         // 200 posts: "every" in all, "even" in every other, "rare" in the last only.
-        let posts: Vec<(String, String)> = (0..200)
-            .map(|n| {
-                let mut words = String::from("every");
-                if n % 2 == 0 {
-                    words.push_str(" even");
-                }
-                if n == 199 {
-                    words.push_str(" rare every");
-                }
-                (format!("p{n}"), words)
-            })
-            .collect();
-        let index = TextIndex::new(&posts);
+        let index = TextIndex::new(&sample(200, ["every", "even", "rare"], 2));
         assert!(matches!(index.postings[0], Posts::Bits(_)));
         assert!(matches!(index.postings[2], Posts::List(_)));
         assert_eq!(slugs_matching(&index, "every").len(), 200);
@@ -510,19 +515,7 @@ mod tests {
     fn the_file_holds_the_same_index() {
         // 100 posts: a word in every post (written as bits), one in every tenth (gaps of
         // 10), one in the last post only (a gap of 100: two characters), one in none.
-        let posts: Vec<(String, String)> = (0..100)
-            .map(|n| {
-                let mut words = String::from("all");
-                if n % 10 == 0 {
-                    words.push_str(" tenth");
-                }
-                if n == 99 {
-                    words.push_str(" last");
-                }
-                (format!("p{n}"), words)
-            })
-            .collect();
-        let index = TextIndex::new(&posts);
+        let index = TextIndex::new(&sample(100, ["all", "tenth", "last"], 10));
         let json = index.to_json();
         let file: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(file["version"], 2);
