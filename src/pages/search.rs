@@ -33,18 +33,18 @@ pub fn SearchPage() -> AnyView {
     with_site(Readiness::WithSite, move |manifest| {
         let t = crate::strings();
         set_view_title(Some(t.search), &manifest);
-        let titles_only = Arc::new(SearchIndex::new(&manifest));
-        // With the posts' text, once the site's full-text index has loaded (on the first
-        // search; built once, not on every keystroke).
-        let full = RwSignal::new(None::<Arc<SearchIndex>>);
+        // Titles, terms and summaries at once; with the posts' text once the site's
+        // full-text index has loaded (built once, not on every keystroke).
+        let index = RwSignal::new(Arc::new(SearchIndex::new(&manifest)));
         if manifest.site.search_index.is_some() {
             let manifest = Arc::clone(&manifest);
             leptos::task::spawn_local(async move {
-                if let Some(text) = load_text_index(&manifest).await {
-                    let index = SearchIndex::new(&manifest).with_text(text);
-                    // The reader may have left the page meanwhile.
-                    let _ = full.try_set(Some(Arc::new(index)));
-                }
+                let Some(posts_text) = load_text_index(&manifest).await else {
+                    return;
+                };
+                let full = SearchIndex::new(&manifest).with_text(posts_text);
+                // The reader may have left the page meanwhile.
+                let _ = index.try_set(Arc::new(full));
             });
         }
         let navigate = navigate.clone();
@@ -71,8 +71,7 @@ pub fn SearchPage() -> AnyView {
         });
         let results = move || {
             let words = text.get();
-            let index = full.get().unwrap_or_else(|| Arc::clone(&titles_only));
-            let html = markup().search_results(&words, &index.search(&words, SEARCH_LIMIT));
+            let html = markup().search_results(&words, &index.get().search(&words, SEARCH_LIMIT));
             view! { <HtmlBlock class="search-results" html /> }
         };
         view! {

@@ -37,16 +37,14 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 // listing pages they make: the home page's pager says so once every post is in.
 const head = JSON.parse(fs.readFileSync(path.join(root, 'posts.json'), 'utf8'));
 const chunks = head.chunks ?? [];
-const total = head.posts.length + chunks
-  .map((file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')).posts.length)
-  .reduce((a, b) => a + b, 0);
+const posts = [head, ...chunks.map((file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')))].flatMap((m) => m.posts);
+const total = posts.length;
 const allPages = `of ${Math.ceil(total / (head.site.page_size ?? 10))}`;
 // A word that only the posts' text has (not a title, summary, tag or category): a search
 // for it finds posts once the full-text index has loaded, which keystrokes must wait for.
 const bodyOnlyWord = (() => {
   const file = head.site.search_index && path.join(root, head.site.search_index);
   if (!file || !fs.existsSync(file)) return null;
-  const posts = [head, ...chunks.map((chunk) => JSON.parse(fs.readFileSync(path.join(root, chunk), 'utf8')))].flatMap((m) => m.posts);
   const listed = posts.map((p) => [p.title, p.summary, ...(p.tags ?? []), p.category].join(' ')).join(' ').toLowerCase();
   // The index's vocabulary (folio_core::text_index: every distinct word, each followed by a line break).
   const words = JSON.parse(fs.readFileSync(file, 'utf8')).words.split('\n');
