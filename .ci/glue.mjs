@@ -6,6 +6,10 @@
 //   index.html has wasm-opt remove the WebAssembly exports they call, so they could not
 //   work anyway. Then it is minified, and the `integrity` that Trunk wrote for it in
 //   index.html is computed again.
+// - The app's two files are renamed after a hash of what they now hold. Trunk's name
+//   hashes the compiler's output, before wasm-opt and this step: a change of either alone
+//   would keep the name, and a browser holding the old file under that name for a year
+//   (immutable caching) would fail the new `integrity` and never start the app.
 // - The workers' glue (a classic script defining `wasm_bindgen`) is minified, its
 //   top-level names kept: the loader calls `wasm_bindgen`.
 // Deterministic: the same input gives the same output, so a file's hashed name still
@@ -61,10 +65,18 @@ export async function shrinkGlue(dir) {
   let index = fs.readFileSync(indexFile, 'utf8');
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
-    if (/^folio-app-[0-9a-f]+\.js$/.test(name)) {
+    const app = /^(folio-app-[0-9a-f]+)\.js$/.exec(name);
+    if (app) {
       const code = await minified(withoutDeadClasses(fs.readFileSync(file, 'utf8')), true);
-      fs.writeFileSync(file, code);
-      const link = new RegExp(`(href="[^"]*${name}"[^>]*integrity=")sha384-[^"]*(")`);
+      const wasm = fs.readFileSync(path.join(dir, `${app[1]}_bg.wasm`));
+      const hash = crypto.createHash('sha256').update(code).update(wasm).digest('hex').slice(0, 16);
+      const stem = `folio-app-${hash}`;
+      fs.rmSync(file);
+      fs.writeFileSync(path.join(dir, `${stem}.js`), code);
+      fs.renameSync(path.join(dir, `${app[1]}_bg.wasm`), path.join(dir, `${stem}_bg.wasm`));
+      if (!index.includes(`${app[1]}.js`)) throw new Error(`glue.mjs: index.html does not name ${name}`);
+      index = index.replaceAll(app[1], stem);
+      const link = new RegExp(`(href="[^"]*${stem}\\.js"[^>]*integrity=")sha384-[^"]*(")`);
       if (!link.test(index)) throw new Error(`glue.mjs: index.html has no integrity for ${name}`);
       index = index.replace(link, `$1${sha384(code)}$2`);
     } else if (/^folio-[\w-]+-worker\.js$/.test(name)) {
