@@ -71,10 +71,10 @@ export async function shrinkGlue(dir) {
       const wasm = fs.readFileSync(path.join(dir, `${app[1]}_bg.wasm`));
       const hash = crypto.createHash('sha256').update(code).update(wasm).digest('hex').slice(0, 16);
       const stem = `folio-app-${hash}`;
+      if (!index.includes(`${app[1]}.js`)) throw new Error(`glue.mjs: index.html does not name ${name}`);
       fs.rmSync(file);
       fs.writeFileSync(path.join(dir, `${stem}.js`), code);
       fs.renameSync(path.join(dir, `${app[1]}_bg.wasm`), path.join(dir, `${stem}_bg.wasm`));
-      if (!index.includes(`${app[1]}.js`)) throw new Error(`glue.mjs: index.html does not name ${name}`);
       index = index.replaceAll(app[1], stem);
       const link = new RegExp(`(href="[^"]*${stem}\\.js"[^>]*integrity=")sha384-[^"]*(")`);
       if (!link.test(index)) throw new Error(`glue.mjs: index.html has no integrity for ${name}`);

@@ -288,16 +288,12 @@ pub async fn after_next_paint() {
     if hidden {
         return;
     }
-    let (done, waited) = futures::channel::oneshot::channel();
+    let (framed, frame) = futures::channel::oneshot::channel();
     leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(
-            move || {
-                let _ = done.send(());
-            },
-            std::time::Duration::ZERO,
-        );
+        let _ = framed.send(());
     });
-    let _ = waited.await;
+    let _ = frame.await;
+    yield_to_browser().await;
 }
 
 /// Parses a manifest a slice of posts at a time, letting the browser paint and answer

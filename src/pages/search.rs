@@ -35,16 +35,15 @@ pub fn SearchPage() -> AnyView {
         set_view_title(Some(t.search), &manifest);
         // Titles, terms and summaries at once; with the posts' text once the site's
         // full-text index has loaded (built once, not on every keystroke).
-        let index = RwSignal::new(Arc::new(SearchIndex::new(&manifest)));
+        let index = RwSignal::new(SearchIndex::new(&manifest));
         if manifest.site.search_index.is_some() {
             let manifest = Arc::clone(&manifest);
             leptos::task::spawn_local(async move {
                 let Some(posts_text) = load_text_index(&manifest).await else {
                     return;
                 };
-                let full = SearchIndex::new(&manifest).with_text(posts_text);
                 // The reader may have left the page meanwhile.
-                let _ = index.try_set(Arc::new(full));
+                let _ = index.try_update(|index| index.add_text(posts_text));
             });
         }
         let navigate = navigate.clone();
@@ -71,7 +70,10 @@ pub fn SearchPage() -> AnyView {
         });
         let results = move || {
             let words = text.get();
-            let html = markup().search_results(&words, &index.get().search(&words, SEARCH_LIMIT));
+            let html = markup().search_results(
+                &words,
+                &index.with(|index| index.search(&words, SEARCH_LIMIT)),
+            );
             view! { <HtmlBlock class="search-results" html /> }
         };
         view! {

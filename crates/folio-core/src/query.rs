@@ -629,15 +629,14 @@ impl SearchIndex {
     }
 
     /// Adds the posts' text from the site's full-text index (`folio build`'s
-    /// `search-index.json`, read by [`crate::text_index::parse_text_index`]); posts it
+    /// `search-index.json`, see [`crate::text_index`]); posts it
     /// does not know are searched without their text. Text matches rank below every other
     /// kind.
-    pub fn with_text(mut self, text: Arc<TextIndex>) -> SearchIndex {
+    pub fn add_text(&mut self, text: Arc<TextIndex>) {
         for entry in &mut self.entries {
             entry.body = text.number_of(entry.post.slug.as_str());
         }
         self.text = Some(text);
-        self
     }
 
     /// The posts matching every word of `query`: title matches rank above tag and
@@ -796,7 +795,8 @@ mod archive_and_search_tests {
             ("unknown", "jitter"),
             ("a", "errors everywhere"),
         ]);
-        let index = SearchIndex::new(&site()).with_text(Arc::new(text));
+        let mut index = SearchIndex::new(&site());
+        index.add_text(Arc::new(text));
         let slugs_of = |query: &str| -> Vec<String> {
             index
                 .search(query, 10)

@@ -103,6 +103,10 @@ pub fn slugify(name: &str) -> String {
 /// itself: the Angstrom sign's lowercase is `å`, which becomes `a`, and the combining dot
 /// of `İ`'s lowercase (`i̇`) is no letter, so it goes.
 fn push_folded(slug: &mut String, c: char) {
+    if c.is_ascii() {
+        slug.push(c.to_ascii_lowercase());
+        return;
+    }
     let mut lower = String::new();
     crate::case::push_lowercase(&mut lower, c);
     for c in lower.chars() {

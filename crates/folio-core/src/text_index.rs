@@ -52,7 +52,7 @@ fn digit_value(character: u8) -> Option<u32> {
 
 /// Which posts use which words. Built by [`TextIndex::new`] (from the posts' words) or
 /// read back by [`TextIndex::from_parts`] and [`parse_text_index`]; searched by
-/// [`crate::query::SearchIndex::with_text`].
+/// [`crate::query::SearchIndex::add_text`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextIndex {
     /// The slugs of the indexed posts; a post's number is its position here.
@@ -189,7 +189,8 @@ impl Posts {
             }
             return Some(Posts::Bits(bits));
         }
-        let mut list = Vec::new();
+        // The same form as when the index was built: bits once a list would be larger.
+        let mut posts_of_word = Posts::List(Vec::new());
         let (mut gap, mut shift, mut next) = (0u64, 0, 0u64);
         for character in text.bytes() {
             let value = u64::from(digit_value(character)?);
@@ -208,17 +209,12 @@ impl Posts {
             if number >= posts as u64 {
                 return None;
             }
-            list.push(u32::try_from(number).ok()?);
+            posts_of_word.add(u32::try_from(number).ok()?, posts);
             (next, gap, shift) = (number + 1, 0, 0);
         }
         // A number cut off after its first characters.
         if shift != 0 {
             return None;
-        }
-        let mut posts_of_word = Posts::List(Vec::new());
-        // The same form as when the index was built: bits once a list would be larger.
-        for number in list {
-            posts_of_word.add(number, posts);
         }
         Some(posts_of_word)
     }
