@@ -15,6 +15,7 @@ pub mod html;
 pub mod i18n;
 pub mod images;
 pub mod integrations;
+pub mod json;
 pub mod manifest;
 pub mod markdown;
 pub mod order;

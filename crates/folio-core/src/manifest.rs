@@ -62,7 +62,7 @@ pub enum ManifestError {
         line: usize,
         /// 1-based column of the error.
         column: usize,
-        /// serde_json's description.
+        /// What is wrong, in serde_json's words (`crate::json`).
         message: String,
     },
     /// The top level is not an object.
@@ -522,12 +522,12 @@ impl PostsReader {
 
 /// The JSON of a manifest or a chunk; `prefix` (a chunk's `file: `) goes before the error.
 fn parse_json(text: &str, prefix: &str) -> Result<Value, ManifestError> {
-    // A byte order mark is invisible in editors; serde_json would reject it.
+    // A byte order mark is invisible in editors; JSON does not allow it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|error| ManifestError::Json {
-        line: error.line(),
-        column: error.column(),
-        message: format!("{prefix}{}", strip_position(&error.to_string())),
+    crate::json::parse(text).map_err(|error| ManifestError::Json {
+        line: error.line,
+        column: error.column,
+        message: format!("{prefix}{}", error.message),
     })
 }
 
@@ -1195,14 +1195,6 @@ fn write_json(out: &mut String, value: &Value) {
             }
             out.push('}');
         }
-    }
-}
-
-/// serde_json appends " at line L column C"; we report the position separately.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
     }
 }
 

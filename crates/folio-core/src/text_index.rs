@@ -421,7 +421,7 @@ impl TextIndex {
 /// when the text is not one, or not of this version (the app then searches without the
 /// posts' text).
 pub fn parse_text_index(text: &str) -> Option<TextIndex> {
-    let file: Value = serde_json::from_str(text).ok()?;
+    let file: Value = crate::json::parse(text).ok()?;
     if file.get("version")?.as_u64()? != TEXT_INDEX_VERSION {
         return None;
     }
