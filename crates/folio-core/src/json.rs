@@ -174,54 +174,21 @@ impl Reader<'_> {
     /// The elements after `[`, and the `]`.
     fn array(&mut self) -> Result<Value, JsonError> {
         let mut items = Vec::new();
-        loop {
-            let Some(peek) = self.whitespace() else {
-                return Err(self.peek_error(EOF_LIST));
-            };
-            if peek == b']' {
-                self.index += 1;
-                return Ok(Value::Array(items));
-            }
-            if !items.is_empty() {
-                if peek != b',' {
-                    return Err(self.peek_error(EXPECTED_LIST_COMMA_OR_END));
-                }
-                self.index += 1;
-                match self.whitespace() {
-                    Some(b']') => return Err(self.peek_error(TRAILING_COMMA)),
-                    Some(_) => {}
-                    None => return Err(self.peek_error(EOF_VALUE)),
-                }
-            }
+        while self.more(b']', items.is_empty(), EOF_LIST, EXPECTED_LIST_COMMA_OR_END)? {
             items.push(self.value()?);
         }
+        Ok(Value::Array(items))
     }
 
     /// The members after `{`, and the `}`.
     fn object(&mut self) -> Result<Value, JsonError> {
         let mut members = Map::new();
-        let mut first = true;
-        loop {
-            let Some(peek) = self.whitespace() else {
-                return Err(self.peek_error(EOF_OBJECT));
-            };
-            if peek == b'}' {
-                self.index += 1;
-                return Ok(Value::Object(members));
-            }
-            if first {
-                first = false;
-            } else if peek == b',' {
-                self.index += 1;
-                match self.whitespace() {
-                    Some(b'"') => {}
-                    Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
-                    Some(_) => return Err(self.peek_error(KEY_MUST_BE_A_STRING)),
-                    None => return Err(self.peek_error(EOF_VALUE)),
-                }
-            } else {
-                return Err(self.peek_error(EXPECTED_OBJECT_COMMA_OR_END));
-            }
+        while self.more(
+            b'}',
+            members.is_empty(),
+            EOF_OBJECT,
+            EXPECTED_OBJECT_COMMA_OR_END,
+        )? {
             if self.peek() != Some(b'"') {
                 return Err(self.peek_error(KEY_MUST_BE_A_STRING));
             }
@@ -235,6 +202,39 @@ impl Reader<'_> {
             let value = self.value()?;
             members.insert(key, value);
         }
+        Ok(Value::Object(members))
+    }
+
+    /// Whether another element or member follows in an array or object that `close`
+    /// ends (the comma before it read, unless it is the `first`), or the end (`close`
+    /// read). `eof` and `expected` say what is wrong at the end of the text, and where
+    /// neither a comma nor the end follows.
+    fn more(
+        &mut self,
+        close: u8,
+        first: bool,
+        eof: &'static str,
+        expected: &'static str,
+    ) -> Result<bool, JsonError> {
+        let Some(peek) = self.whitespace() else {
+            return Err(self.peek_error(eof));
+        };
+        if peek == close {
+            self.index += 1;
+            return Ok(false);
+        }
+        if !first {
+            if peek != b',' {
+                return Err(self.peek_error(expected));
+            }
+            self.index += 1;
+            match self.whitespace() {
+                Some(byte) if byte == close => return Err(self.peek_error(TRAILING_COMMA)),
+                Some(_) => {}
+                None => return Err(self.peek_error(EOF_VALUE)),
+            }
+        }
+        Ok(true)
     }
 
     /// A string's text after its opening quote, and the closing quote.
