@@ -341,10 +341,7 @@ impl Reader<'_> {
         let mut exponent: i32 = 0;
         while let Some(digit @ b'0'..=b'9') = self.peek() {
             self.index += 1;
-            match significand
-                .checked_mul(10)
-                .and_then(|n| n.checked_add(u64::from(digit - b'0')))
-            {
+            match append_digit(significand, digit) {
                 Some(n) if exponent == 0 => significand = n,
                 _ => exponent = exponent.saturating_add(1),
             }
@@ -375,10 +372,7 @@ impl Reader<'_> {
             while let Some(digit @ b'0'..=b'9') = self.peek() {
                 self.index += 1;
                 digits += 1;
-                let next = significand
-                    .checked_mul(10)
-                    .and_then(|n| n.checked_add(u64::from(digit - b'0')));
-                match next {
+                match append_digit(significand, digit) {
                     Some(n) if !full => {
                         significand = n;
                         exponent -= 1;
@@ -413,9 +407,8 @@ impl Reader<'_> {
             };
             while let Some(digit @ b'0'..=b'9') = self.peek() {
                 self.index += 1;
-                match power
-                    .checked_mul(10)
-                    .and_then(|n| n.checked_add(i32::from(digit - b'0')))
+                match append_digit(u64::from(power.unsigned_abs()), digit)
+                    .and_then(|n| i32::try_from(n).ok())
                 {
                     Some(n) => power = n,
                     None => {
@@ -459,6 +452,11 @@ impl Reader<'_> {
         }
         Ok(if positive { f } else { -f })
     }
+}
+
+/// `n` with the decimal `digit` (an ASCII digit) written after it; `None` past `u64::MAX`.
+fn append_digit(n: u64, digit: u8) -> Option<u64> {
+    n.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
 }
 
 #[cfg(test)]
