@@ -10,9 +10,9 @@ use gloo_net::http::Request;
 /// Where the manifest lives, relative to the site root.
 pub const MANIFEST_URL: &str = "posts.json";
 
-/// Why a file the reader needs could not be loaded. `Clone` because signals clone their
-/// value on every read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a file the reader needs could not be loaded. Signals hold it in an `Arc`
+/// ([`crate::Loaded`]): they clone their value on every read.
+#[derive(Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// No answer at all: offline, DNS, CORS, aborted.
     Network {

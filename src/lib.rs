@@ -32,16 +32,20 @@ use crate::pages::{
 /// background (`Manifest::is_complete` says when they all have). Reading it clones the
 /// value, so it holds an `Arc`: each view copies a pointer, not the manifest.
 #[derive(Debug, Clone, Copy)]
-pub struct SiteResource(pub RwSignal<Option<Result<Arc<Manifest>, LoadError>>, LocalStorage>);
+pub struct SiteResource(pub RwSignal<Option<Loaded>, LocalStorage>);
+
+/// The site, or why it could not be used: the error behind an `Arc` too, since every read
+/// of the signal clones the value (a deep clone of every kind of error cost 1 KB of wasm).
+pub type Loaded = Result<Arc<Manifest>, Arc<LoadError>>;
 
 impl SiteResource {
     /// The site so far, tracked.
-    pub fn get(&self) -> Option<Result<Arc<Manifest>, LoadError>> {
+    pub fn get(&self) -> Option<Loaded> {
         self.0.get()
     }
 
     /// The site so far, untracked.
-    pub fn get_untracked(&self) -> Option<Result<Arc<Manifest>, LoadError>> {
+    pub fn get_untracked(&self) -> Option<Loaded> {
         self.0.get_untracked()
     }
 
@@ -50,11 +54,12 @@ impl SiteResource {
         leptos::task::spawn_local(async move {
             let (loaded, head) = match api::load_site().await {
                 Ok((manifest, head)) => (Ok(manifest), head),
-                Err(error) => (Err(error), None),
+                Err(error) => (Err(Arc::new(error)), None),
             };
             self.0.set(Some(loaded));
             if let Some(head) = head {
-                self.0.set(Some(api::load_chunks(&head).await));
+                self.0
+                    .set(Some(api::load_chunks(&head).await.map_err(Arc::new)));
             }
         });
     }

@@ -2,6 +2,8 @@
 //! and a way home (`folio_core::html::Markup::load_error` and `not_found`). Both carry
 //! `role="alert"`.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::api::LoadError;
@@ -20,7 +22,8 @@ fn titled(view: &str) -> String {
 #[component]
 pub fn LoadErrorView(
     /// What failed.
-    error: LoadError,
+    #[prop(into)]
+    error: Arc<LoadError>,
 ) -> impl IntoView {
     set_document_title(&titled(strings().error_title));
     let html = markup().load_error(&error.to_string());

@@ -20,11 +20,10 @@ use folio_core::slug::{percent_decode, slugify};
 use folio_core::Manifest;
 use leptos::prelude::*;
 
-use crate::api::LoadError;
 use crate::components::layout::Loading;
 use crate::components::load_error::{LoadErrorView, NotFoundView};
 use crate::components::markdown_body::HtmlBlock;
-use crate::{mark_ready, markup, set_document_title, strings, use_site};
+use crate::{mark_ready, markup, set_document_title, strings, use_site, Loaded};
 
 /// When a view may replace the prerendered page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +57,7 @@ where
 
 /// The site as a view reads it (tracked): the shared site, or a page's own settled copy of
 /// it. A trait object, so every page shares one copy of the view code.
-pub type SiteSource = Box<dyn Fn() -> Option<Result<Arc<Manifest>, LoadError>> + Send + Sync>;
+pub type SiteSource = Box<dyn Fn() -> Option<Loaded> + Send + Sync>;
 
 /// [`with_newest_posts`] from `site`, a page's own view of the site (the post page keeps
 /// the manifest it first showed the post from).

@@ -63,7 +63,7 @@ pub fn PostPage(
     // whose machinery (std's channels and thread handles among it) was 8.8 KB of its
     // gzipped download. `runs` numbers the requests: only the latest one's outcome shows
     // (an earlier one was aborted, and its error must not replace the body).
-    let body = RwSignal::new_local(None::<(String, Result<Option<RenderedPost>, LoadError>)>);
+    let body = RwSignal::new_local(None::<(String, Result<Option<RenderedPost>, Arc<LoadError>>)>);
     let runs = StoredValue::new(0u64);
     Effect::new(move |_| {
         let slug = slug.get();
@@ -89,7 +89,7 @@ pub fn PostPage(
                 _ => Ok(None),
             };
             if runs.try_get_value() == Some(run) {
-                body.set(Some((slug, outcome)));
+                body.set(Some((slug, outcome.map_err(Arc::new))));
             }
         });
     });
