@@ -3,7 +3,6 @@
 //! listings never download the Markdown renderer.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use folio_core::markdown::RenderOptions;
@@ -35,7 +34,9 @@ pub struct Rendered {
 struct Queue {
     is_ready: bool,
     unsent: Vec<Array>,
-    pending: HashMap<u32, (Function, Function)>,
+    /// By request id. Rarely more than one: a list, not a hash map (whose code a map of
+    /// this type alone would add to the app's download).
+    pending: Vec<(u32, (Function, Function))>,
 }
 
 type Shared = Rc<RefCell<Queue>>;
@@ -75,7 +76,11 @@ impl Client {
             }
             let answer: Array = data.unchecked_into();
             let id = answer.get(0).as_f64().unwrap_or(-1.0) as u32;
-            let waiting = answered.borrow_mut().pending.remove(&id);
+            let waiting = {
+                let pending = &mut answered.borrow_mut().pending;
+                let at = pending.iter().position(|(waiting, _)| *waiting == id);
+                at.map(|at| pending.swap_remove(at).1)
+            };
             if let Some((resolve, _)) = waiting {
                 let _ = resolve.call1(&JsValue::NULL, &answer);
             }
@@ -86,7 +91,7 @@ impl Client {
             // start a fresh worker for the next one.
             event.prevent_default();
             let message = JsValue::from_str(&event.message());
-            let waiting: Vec<_> = failed.borrow_mut().pending.drain().collect();
+            let waiting = std::mem::take(&mut failed.borrow_mut().pending);
             for (_, (_, reject)) in waiting {
                 let _ = reject.call1(&JsValue::NULL, &message);
             }
@@ -153,7 +158,7 @@ pub async fn render(markdown: &str, options: &RenderOptions<'_>) -> Result<Rende
                 .queue
                 .borrow_mut()
                 .pending
-                .insert(id, (resolve, reject));
+                .push((id, (resolve, reject)));
         });
         let is_ready = client.queue.borrow().is_ready;
         if is_ready {
