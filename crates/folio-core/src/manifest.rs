@@ -6,6 +6,7 @@
 //! good ones still load.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
@@ -16,6 +17,33 @@ use crate::integrations::{Analytics, Comments};
 use crate::problem::{Problem, ProblemKind, Quoted, Severity};
 use crate::sanitize::RawHtml;
 use crate::slug::{slugify, Slug};
+
+/// The slugs taken so far, each with the problem text that names its post: the map that
+/// finds duplicate slugs. FNV-1a instead of std's SipHash: the keys are the author's own
+/// slugs (no one to flood the table), and std's hasher with its random keys was about
+/// 1 KB of the app's download.
+type SlugMap = HashMap<String, String, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64 bits.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 /// The manifest version this reader understands.
 pub const VERSION: u64 = 1;
@@ -417,7 +445,7 @@ impl ManifestReader {
             root.get_mut("posts").map(Value::take),
             String::new(),
             options,
-            HashMap::new(),
+            SlugMap::default(),
             problems,
         );
         Ok(ManifestReader {
@@ -475,7 +503,7 @@ struct PostsReader {
     options: ParseOptions,
     /// Each slug seen so far, with the path of its post, so a duplicate is caught across
     /// files.
-    slugs: HashMap<String, String>,
+    slugs: SlugMap,
     posts: Vec<Arc<Post>>,
     problems: Vec<Problem>,
 }
@@ -487,7 +515,7 @@ impl PostsReader {
         value: Option<Value>,
         prefix: String,
         options: &ParseOptions,
-        slugs: HashMap<String, String>,
+        slugs: SlugMap,
         mut problems: Vec<Problem>,
     ) -> PostsReader {
         let raw_posts = posts_list(value, &prefix, &mut problems);
@@ -557,7 +585,7 @@ fn read_post(
     raw: &Value,
     prefix: &str,
     options: &ParseOptions,
-    slugs: &mut HashMap<String, String>,
+    slugs: &mut SlugMap,
     problems: &mut Vec<Problem>,
 ) -> Option<Arc<Post>> {
     let path = format!("{prefix}posts[{index}]");
