@@ -345,6 +345,29 @@ test.describe('languages', () => {
     });
   });
 
+  test.describe('a page whose <html lang> names the language (folio build)', () => {
+    test.use({ serve: { root: folioIntegrations, faults: { 'posts.json': { delayMs: 800 } } } });
+    test('has its words on the way while the manifest is', async ({ page, server }) => {
+      // The site's analytics script, at its real address: answered with nothing.
+      await page.route(/^https:\/\//, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+      const words = [];
+      let manifestDone = 0;
+      page.on('request', (request) => {
+        if (request.url().includes('/i18n/')) words.push(Date.now());
+      });
+      page.on('requestfinished', (request) => {
+        if (request.url().endsWith('/posts.json')) manifestDone ||= Date.now();
+      });
+      await page.goto(server.url);
+      const heading = fs.readFileSync(path.join(folioIntegrations, 'i18n', 'fr.txt'), 'utf8').split('\n')[17];
+      await expect(page.locator('#app h1')).toHaveText(heading);
+      // Requested before the slow manifest arrived, and only once: the app's own fetch
+      // takes the preloaded answer.
+      expect(words.length).toBe(1);
+      expect(words[0]).toBeLessThan(manifestDone);
+    });
+  });
+
   test.describe('Arabic', () => {
     test.use({ serve: { faults: { 'posts.json': { body: site('ar') } } } });
     test('the page turns right to left', async ({ page, server }) => {
