@@ -125,7 +125,7 @@ pub async fn fetch_text(
     let is_html = response
         .headers()
         .get("content-type")
-        .is_some_and(|content_type| content_type.to_ascii_lowercase().starts_with("text/html"));
+        .is_some_and(|content_type| starts_with_ignoring_case(&content_type, "text/html"));
     let bytes = response
         .binary()
         .await
@@ -196,12 +196,14 @@ async fn fetch(
 /// True for text that starts like an HTML document, whatever the server called it.
 fn looks_like_html(text: &str) -> bool {
     let start = text.trim_start_matches('\u{feff}').trim_start();
-    let head: String = start
-        .chars()
-        .take(15)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
+    starts_with_ignoring_case(start, "<!doctype html") || starts_with_ignoring_case(start, "<html")
+}
+
+/// Whether `text` starts with `prefix`, ASCII letters in either case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// The parse options of this build: release builds never show drafts.
@@ -406,5 +408,32 @@ pub async fn load_strings(lang: Lang) -> &'static Strings {
             web_sys::console::warn_1(&message.into());
             Lang::En.strings()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_recognised_in_either_case_after_a_bom_and_spaces() {
+        for html in [
+            "<!doctype html><p>",
+            "<!DOCTYPE HTML>",
+            "\u{feff}  \n<html lang=en>",
+            "<HTML>",
+        ] {
+            assert!(looks_like_html(html), "{html:?}");
+        }
+        for data in ["{\"version\": 1}", "<!doctype", "# <html>", "", "<htm"] {
+            assert!(!looks_like_html(data), "{data:?}");
+        }
+        assert!(starts_with_ignoring_case(
+            "Text/HTML; charset=utf-8",
+            "text/html"
+        ));
+        assert!(!starts_with_ignoring_case("text/plain", "text/html"));
+        // A multi-byte character where the prefix would end is not a match (and no panic).
+        assert!(!starts_with_ignoring_case("<htmé", "<html"));
     }
 }

@@ -122,15 +122,18 @@ pub fn markup() -> Markup {
     BASE_PATH.with(|base| Markup::new(&base.borrow()).with_strings(strings()))
 }
 
-/// Whether the app's own view is ready to replace the page that `folio build` prerendered.
-/// While it is not, the app renders hidden and the prerendered markup stays visible, so
-/// the first paint needs no WebAssembly and the swap shows no loading state.
-#[derive(Debug, Clone, Copy)]
-pub struct Takeover(RwSignal<bool>);
+thread_local! {
+    /// Whether the app's own view is ready to replace the page that `folio build`
+    /// prerendered. While it is not, the app renders hidden and the prerendered markup
+    /// stays visible, so the first paint needs no WebAssembly and the swap shows no
+    /// loading state. One per app, set by [`App`] (a context lookup of its own type cost
+    /// the app's download more).
+    static TAKEOVER: Cell<Option<RwSignal<bool>>> = const { Cell::new(None) };
+}
 
 /// Marks the current view as ready: the prerendered page, if any, is replaced.
 pub fn mark_ready() {
-    if let Some(Takeover(ready)) = use_context::<Takeover>() {
+    if let Some(ready) = TAKEOVER.with(Cell::get) {
         if !ready.get_untracked() {
             ready.set(true);
         }
@@ -246,7 +249,7 @@ pub fn App() -> impl IntoView {
         .and_then(|document| document.get_element_by_id("prerendered"))
         .is_some();
     let ready = RwSignal::new(!has_prerendered);
-    provide_context(Takeover(ready));
+    TAKEOVER.with(|cell| cell.set(Some(ready)));
     Effect::new(move || {
         if ready.get() {
             let prerendered = document

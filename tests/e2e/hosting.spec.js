@@ -130,7 +130,7 @@ test('the app stays within its download budget', () => {
   const total = gzipped.reduce((a, b) => a + b, 0);
   console.log(`wasm + JS gzipped: ${(total / 1024).toFixed(1)} KiB (${files.join(', ')})`);
   expect(files.some((name) => name.endsWith('.wasm'))).toBe(true);
-  // A ratchet at the measured size: 150.6 KiB (154,203 bytes), down from 196.8 since the browser
+  // A ratchet at the measured size: 150.2 KiB (153,844 bytes), down from 196.8 since the browser
   // lowercases non-ASCII text for folio-core (no Unicode case tables in the app), every
   // sort goes through one copy of the sort code, neither serde_json's serializer nor the
   // unused stream exports of leptos's server functions are linked (index.html), and the
@@ -148,9 +148,10 @@ test('the app stays within its download budget', () => {
   // with the site's load error behind an Arc in signals (no deep clones), and 1.6 KiB with
   // the render worker's pending requests in a list, not a hash map, and 0.7 KiB with FNV
   // instead of std's SipHash for the manifest's duplicate slugs, and 0.4 KiB with the
-  // site's words preloaded instead of joined to the manifest's fetch. The goal is 150 KB
-  // (docs/perf.md), not met: 153,600 bytes read as KiB, 150,000 read as KB.
-  expect(total).toBeLessThanOrEqual(150.9 * 1024);
+  // site's words preloaded instead of joined to the manifest's fetch, and 0.4 KiB with the
+  // takeover flag in a thread-local and HTML sniffed without lowercased copies. The goal is
+  // 150 KB (docs/perf.md), not met: 153,600 bytes read as KiB, 150,000 read as KB.
+  expect(total).toBeLessThanOrEqual(150.5 * 1024);
 });
 
 test('trunk build and folio build write the same Content-Security-Policy', async () => {
