@@ -164,6 +164,16 @@ export function renameLinks(bytes) {
   return { bytes: Buffer.concat(parts), imports, exports, modules };
 }
 
+/** Calls `visitor` on `node` and then on every node below it (after the visitor's changes). */
+function walk(node, visitor) {
+  visitor(node);
+  for (const value of Object.values(node)) {
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child.type === 'string') walk(child, visitor);
+    }
+  }
+}
+
 /**
  * wasm-bindgen's glue with the names of `renameLinks`: the import object's keys (the
  * module names and the functions in them) and every `wasm.NAME` use of an export. Throws
@@ -172,55 +182,42 @@ export function renameLinks(bytes) {
  */
 export function renameGlue(source, { imports, exports, modules }, sourceType = 'module') {
   const parse = (text) => acorn.parse(text, { ecmaVersion: 'latest', sourceType });
-  const program = parse(source);
   const edits = [];
   const key = (node) => (node.type === 'Identifier' ? node.name : node.value);
-  const visit = (node) => {
+  const name = (property) => (property.type === 'Property' && !property.computed ? key(property.key) : undefined);
+  walk(parse(source), (node) => {
     // The import object: entries for functions the module no longer imports (wasm-opt
     // removed their calls) are dropped with the comma after them.
-    if (node.type === 'ObjectExpression' && node.properties.some((p) => p.type === 'Property' && imports.has(key(p.key)))) {
+    if (node.type === 'ObjectExpression' && node.properties.some((p) => imports.has(name(p)))) {
+      const kept = (property) => name(property) === '__proto__' || imports.has(name(property));
       node.properties.forEach((property, i) => {
-        const name = property.type === 'Property' && !property.computed ? key(property.key) : undefined;
-        if (name === '__proto__' || imports.has(name)) return;
-        if (!/^__wbg|^__wbindgen/.test(name ?? '')) throw new Error(`glue.mjs: unexpected import entry ${name}`);
+        if (kept(property)) return;
+        if (!/^__wbg|^__wbindgen/.test(name(property) ?? '')) {
+          throw new Error(`glue.mjs: unexpected import entry ${name(property)}`);
+        }
         const next = node.properties[i + 1];
         edits.push([property.start, next ? next.start : property.end, '']);
       });
-      node.properties = node.properties.filter((p) => p.type !== 'Property' || imports.has(key(p.key)) || key(p.key) === '__proto__');
+      node.properties = node.properties.filter(kept);
     }
-    if (node.type === 'Property' && !node.computed) {
-      const name = key(node.key);
-      const short = imports.get(name) ?? modules.get(name);
-      if (short !== undefined) edits.push([node.key.start, node.key.end, short]);
-    }
+    const short = imports.get(name(node)) ?? modules.get(name(node));
+    if (short !== undefined) edits.push([node.key.start, node.key.end, short]);
     if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier'
       && node.object.name === 'wasm' && exports.has(node.property.name)) {
       edits.push([node.property.start, node.property.end, exports.get(node.property.name)]);
     }
-    for (const value of Object.values(node)) {
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child.type === 'string') visit(child);
-      }
-    }
-  };
-  visit(program);
+  });
   let renamed = source;
   for (const [start, end, short] of edits.sort((a, b) => b[0] - a[0])) {
     renamed = renamed.slice(0, start) + short + renamed.slice(end);
   }
   const old = new Set([...imports.keys(), ...exports.keys(), ...modules.keys()]);
   const left = [];
-  const check = (node) => {
-    if (node.type === 'Property' && !node.computed && old.has(key(node.key))) left.push(key(node.key));
+  walk(parse(renamed), (node) => {
+    if (old.has(name(node))) left.push(name(node));
     if (node.type === 'MemberExpression' && !node.computed && old.has(node.property.name)) left.push(node.property.name);
     if (node.type === 'Literal' && old.has(node.value)) left.push(node.value);
-    for (const value of Object.values(node)) {
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child.type === 'string') check(child);
-      }
-    }
-  };
-  check(parse(renamed));
+  });
   if (left.length > 0) throw new Error(`glue.mjs: the glue still names ${left[0]} after renaming`);
   return renamed;
 }

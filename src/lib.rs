@@ -133,9 +133,10 @@ thread_local! {
 
 /// Marks the current view as ready: the prerendered page, if any, is replaced.
 pub fn mark_ready() {
+    // `try_`: an app that was unmounted (as component tests do) leaves a disposed signal.
     if let Some(ready) = TAKEOVER.with(Cell::get) {
-        if !ready.get_untracked() {
-            ready.set(true);
+        if ready.try_get_untracked() == Some(false) {
+            ready.try_set(true);
         }
     }
 }
