@@ -131,7 +131,7 @@ pub async fn fetch_text(
         .await
         .map_err(|error| LoadError::Network {
             url: url.to_string(),
-            reason: error.to_string(),
+            reason: network_reason(error),
         })?;
     let text = String::from_utf8(bytes).map_err(|error| LoadError::NotUtf8 {
         url: url.to_string(),
@@ -173,7 +173,7 @@ async fn fetch(
             Some(signal) if signal.aborted() => {
                 format!("no answer within {} s", ANSWER_TIMEOUT.as_secs())
             }
-            _ => error.to_string(),
+            _ => network_reason(error),
         },
     })?;
     match response.status() {
@@ -191,6 +191,18 @@ async fn fetch(
         }
     }
     Ok(response)
+}
+
+/// What went wrong with a request, in the browser's words ("TypeError: Failed to fetch").
+/// Not `error.to_string()`: gloo-net's error can also hold a serde_json error (a feature
+/// another crate turns on), and its `Display` linked serde_json's and std's I/O error
+/// messages into the app (1 KB gzipped) for a case a request never reaches.
+fn network_reason(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(error) => error.to_string(),
+        gloo_net::Error::GlooError(reason) => reason,
+        _ => String::from("the request failed"),
+    }
 }
 
 /// True for text that starts like an HTML document, whatever the server called it.

@@ -31,12 +31,57 @@ pub fn sort_stable_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T)
 }
 
 /// `0..len`, stably sorted by `compare` of two positions. Not generic: the one place the
-/// sort is compiled.
+/// sort is compiled. A bottom-up merge sort rather than the standard library's: its
+/// driftsort is 4 KB of WebAssembly (1.5 KB gzipped) where this is a few hundred bytes.
+/// Two runs already in order are joined with one comparison, so a list that is sorted
+/// already (posts in a manifest written newest first) costs `len` comparisons, as in
+/// driftsort.
 #[inline(never)]
 fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
-    order.sort_by(|a, b| compare(*a, *b));
+    let mut merged: Vec<usize> = Vec::with_capacity(len);
+    let mut width = 1;
+    while width < len {
+        merged.clear();
+        for run in order.chunks(width * 2) {
+            let (left, right) = run.split_at(width.min(run.len()));
+            merge(left, right, &mut merged, compare);
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
     order
+}
+
+/// Appends the two sorted runs `left` and `right` to `out` as one sorted run, an item of
+/// `left` first where two are equal.
+fn merge(
+    left: &[usize],
+    right: &[usize],
+    out: &mut Vec<usize>,
+    compare: &dyn Fn(usize, usize) -> Ordering,
+) {
+    let in_order = match (left.last(), right.first()) {
+        (Some(&last), Some(&first)) => compare(last, first) != Ordering::Greater,
+        _ => true,
+    };
+    if in_order {
+        out.extend_from_slice(left);
+        out.extend_from_slice(right);
+        return;
+    }
+    let (mut left, mut right) = (left, right);
+    while let (Some(&a), Some(&b)) = (left.first(), right.first()) {
+        if compare(a, b) == Ordering::Greater {
+            out.push(b);
+            right = &right[1..];
+        } else {
+            out.push(a);
+            left = &left[1..];
+        }
+    }
+    out.extend_from_slice(left);
+    out.extend_from_slice(right);
 }
 
 /// `items` rearranged so that position `i` holds the item that was at `order[i]`.
@@ -67,9 +112,25 @@ mod tests {
         assert!(empty.is_empty());
     }
 
+    #[test]
+    fn long_lists_in_order_reversed_and_in_runs() {
+        let lists: [Vec<u32>; 3] = [
+            (0..1000).collect(),
+            (0..1000).rev().collect(),
+            (0..1000).map(|i| (i * 7919) % 13).collect(),
+        ];
+        for list in lists {
+            let mut expected: Vec<(u32, usize)> = list.iter().copied().zip(0..).collect();
+            let mut got = expected.clone();
+            expected.sort_by_key(|item| item.0);
+            sort_stable_by(&mut got, |a, b| a.0.cmp(&b.0));
+            assert_eq!(got, expected);
+        }
+    }
+
     proptest! {
         #[test]
-        fn same_as_the_standard_stable_sort(items in proptest::collection::vec((0u8..8, any::<u16>()), 0..200)) {
+        fn same_as_the_standard_stable_sort(items in proptest::collection::vec((0u8..8, any::<u16>()), 0..300)) {
             let mut expected = items.clone();
             expected.sort_by_key(|item| item.0);
             let mut got = items.clone();
