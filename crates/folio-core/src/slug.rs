@@ -175,32 +175,29 @@ fn transliterate(c: char) -> Option<&'static str> {
     })
 }
 
-/// Decodes `%XX` escapes in a URL path segment (invalid UTF-8 becomes U+FFFD; a stray `%`
-/// stays as it is). Browsers percent-encode non-ASCII slugs such as `größe` or `東京`.
+/// Decodes `%XX` escapes in a URL path segment (a stray `%` stays as it is). Browsers
+/// percent-encode non-ASCII slugs such as `größe` or `東京`. Escapes that do not decode to
+/// UTF-8 (`%FF`) leave the whole text as it was: no slug or file has that name, and the
+/// reader then sees the address they typed rather than replacement characters (the
+/// browser's own `decodeURIComponent` refuses such text too).
 pub fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        let escaped = (bytes[index] == b'%')
-            .then(|| text.get(index + 1..index + 3))
-            .flatten()
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(byte) => {
-                decoded.push(byte);
-                index += 3;
+    let hex = |byte: Option<&u8>| byte.and_then(|&byte| char::from(byte).to_digit(16));
+    let mut decoded = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let [first, tail @ ..] = rest {
+        match (first, hex(tail.first()), hex(tail.get(1))) {
+            (b'%', Some(high), Some(low)) => {
+                // Two hex digits: at most 255.
+                decoded.push((high * 16 + low) as u8);
+                rest = tail.get(2..).unwrap_or_default();
             }
-            None => {
-                decoded.push(bytes[index]);
-                index += 1;
+            _ => {
+                decoded.push(*first);
+                rest = tail;
             }
         }
     }
-    String::from_utf8_lossy(&decoded).into_owned()
+    String::from_utf8(decoded).unwrap_or_else(|_| text.to_string())
 }
 
 /// Percent-encodes everything but unreserved characters, for query values such as `?q=`.
@@ -309,7 +306,10 @@ mod tests {
         assert_eq!(percent_decode("gr%C3%B6%C3%9Fe"), "größe");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz%41"), "%zzA");
-        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%FF"), "%FF");
+        assert_eq!(percent_decode("caf%C3%A9%FF"), "caf%C3%A9%FF");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%e6%9d%b1%E4%BA%AC"), "東京");
         assert_eq!(percent_encode("rust & go/ü"), "rust%20%26%20go%2F%C3%BC");
         assert_eq!(percent_decode(&percent_encode("a b ü")), "a b ü");
     }
