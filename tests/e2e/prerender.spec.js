@@ -208,3 +208,31 @@ test.describe('a page in a background tab', () => {
     await expect(page.locator('#app article .prose strong')).toHaveText('bold');
   });
 });
+
+test('prerendered pages lay out few fonts outside a post body', async ({ page, server }) => {
+  // Each family, size and weight is a font lookup of its own in the first layout (on
+  // Linux a synchronous call to the browser process): the type scale in style/main.css
+  // keeps a listing to six and a post's frame to seven (docs/perf.md).
+  const fonts = async (url) => {
+    const release = await openHeldBack(page, url);
+    const found = await page.evaluate(() => {
+      const seen = new Set();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const element = walker.currentNode.parentElement;
+        if (!walker.currentNode.textContent.trim() || element.closest('.prose, noscript')) continue;
+        const style = getComputedStyle(element);
+        if (style.display === 'none') continue;
+        seen.add(`${style.fontFamily.split(',')[0]} ${style.fontSize} ${style.fontWeight} ${style.fontStyle}`);
+      }
+      return [...seen].sort();
+    });
+    release();
+    return found;
+  };
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const home = await fonts(server.url);
+  expect(home.length, home.join('\n')).toBeLessThanOrEqual(6);
+  const post = await fonts(server.url + 'posts/tables-and-code');
+  expect(post.length, post.join('\n')).toBeLessThanOrEqual(7);
+});
