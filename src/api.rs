@@ -198,6 +198,8 @@ async fn fetch(
 /// another crate turns on), and its `Display` linked serde_json's and std's I/O error
 /// messages into the app (1 KB gzipped) for a case a request never reaches.
 fn network_reason(error: gloo_net::Error) -> String {
+    // The last arm is gloo-net's serde_json error, present only with its `json` feature.
+    #[allow(unreachable_patterns)]
     match error {
         gloo_net::Error::JsError(error) => error.to_string(),
         gloo_net::Error::GlooError(reason) => reason,
