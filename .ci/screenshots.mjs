@@ -40,6 +40,10 @@ for (const [width, height, device] of [[375, 812, 'phone'], [1280, 900, 'desktop
       if (scrollTo) {
         await page.locator(scrollTo).first().waitFor();
         await page.locator(scrollTo).first().scrollIntoViewIfNeeded();
+        // A post's blocks are laid out only near the screen (content-visibility): the frame
+        // right after a jump can still show them empty.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        await page.waitForTimeout(300);
       }
       await page.screenshot({ path: path.join(out, `${name}-${device}-${scheme}.png`) });
     }
