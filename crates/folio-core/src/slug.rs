@@ -181,6 +181,9 @@ fn transliterate(c: char) -> Option<&'static str> {
 /// reader then sees the address they typed rather than replacement characters (the
 /// browser's own `decodeURIComponent` refuses such text too).
 pub fn percent_decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_string();
+    }
     let hex = |byte: Option<&u8>| byte.and_then(|&byte| char::from(byte).to_digit(16));
     let mut decoded = Vec::with_capacity(text.len());
     let mut rest = text.as_bytes();
