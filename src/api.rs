@@ -277,12 +277,29 @@ async fn read_text_index(path: &str) -> Option<folio_core::text_index::TextIndex
     )
 }
 
-/// How many posts of the manifest are read between two turns of the browser.
-const POSTS_PER_SLICE: usize = 250;
+/// How many posts of the manifest are read between two looks at the clock.
+const POSTS_PER_STEP: usize = 20;
+
+/// How long the manifest is read, in milliseconds, before the browser gets a turn: a task
+/// of 8 ms stays under the 50 ms that counts as blocking even on a phone four times slower
+/// than the machine that measured it, and the slices adapt to the device.
+const READ_BUDGET_MS: f64 = 8.0;
+
+/// Calls `read` (read up to n more posts; `true` once every post is read) until it is
+/// done, giving the browser a turn whenever a slice has taken [`READ_BUDGET_MS`].
+async fn read_in_slices(mut read: impl FnMut(usize) -> bool) {
+    let mut slice_start = js_sys::Date::now();
+    while !read(POSTS_PER_STEP) {
+        if js_sys::Date::now() - slice_start >= READ_BUDGET_MS {
+            yield_to_browser().await;
+            slice_start = js_sys::Date::now();
+        }
+    }
+}
 
 /// Waits for a task of its own (a zero timeout), so the browser can paint and handle input
 /// before the work that follows.
-async fn yield_to_browser() {
+pub async fn yield_to_browser() {
     let (turn, taken) = futures::channel::oneshot::channel();
     leptos::prelude::set_timeout(
         move || {
@@ -316,9 +333,7 @@ pub async fn after_next_paint() {
 /// input in between: a thousand posts take tens of milliseconds on a slow phone.
 async fn read_manifest(text: &str) -> Result<Manifest, LoadError> {
     let mut reader = folio_core::manifest::ManifestReader::new(text, &parse_options())?;
-    while !reader.read(POSTS_PER_SLICE) {
-        yield_to_browser().await;
-    }
+    read_in_slices(|n| reader.read(n)).await;
     Ok(reader.finish())
 }
 
@@ -369,9 +384,7 @@ pub async fn load_chunks(head: &str) -> Result<Arc<Manifest>, LoadError> {
             });
         match reader {
             Ok(mut reader) => {
-                while !reader.read(POSTS_PER_SLICE) {
-                    yield_to_browser().await;
-                }
+                read_in_slices(|n| reader.read(n)).await;
                 manifest.add_read_chunk(reader);
             }
             Err(error) => manifest.chunk_failed(file, &error.to_string()),

@@ -56,6 +56,8 @@ impl SiteResource {
                 Ok((manifest, head)) => (Ok(manifest), head),
                 Err(error) => (Err(Arc::new(error)), None),
             };
+            // The views render in a task of their own, not in the last slice of reading.
+            api::yield_to_browser().await;
             self.0.set(Some(loaded));
             if let Some(head) = head {
                 self.0
