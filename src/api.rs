@@ -297,9 +297,21 @@ async fn read_in_slices(mut read: impl FnMut(usize) -> bool) {
     }
 }
 
+/// Whether the page is hidden (a tab in the background, or no document at all): it
+/// paints nothing, and the browser runs its timers at most once a second.
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_none_or(|document| document.hidden())
+}
+
 /// Waits for a task of its own (a zero timeout), so the browser can paint and handle input
-/// before the work that follows.
+/// before the work that follows. A hidden page does not wait: a background tab's timers
+/// fire once a second, which would make a manifest read in slices take seconds.
 pub async fn yield_to_browser() {
+    if page_hidden() {
+        return;
+    }
     let (turn, taken) = futures::channel::oneshot::channel();
     leptos::prelude::set_timeout(
         move || {
@@ -315,10 +327,7 @@ pub async fn yield_to_browser() {
 /// hidden page (a post opened in a background tab) paints nothing and gets no frames: it
 /// does not wait.
 pub async fn after_next_paint() {
-    let hidden = web_sys::window()
-        .and_then(|window| window.document())
-        .is_none_or(|document| document.hidden());
-    if hidden {
+    if page_hidden() {
         return;
     }
     let (framed, frame) = futures::channel::oneshot::channel();

@@ -1,6 +1,8 @@
 // Pages prerendered by `folio build`: readable without WebAssembly, then taken over by
 // the app without the content moving, after which navigation is client-side.
-import { test, expect, folioRoot } from './fixtures.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, folioRoot, repo } from './fixtures.js';
 
 test.use({ serve: { root: folioRoot } });
 
@@ -207,6 +209,26 @@ test.describe('a page in a background tab', () => {
     await page.locator('#app main article h2 a', { hasText: 'Hello World' }).click();
     await expect(page.locator('#app article .prose strong')).toHaveText('bold');
   });
+});
+
+test('the stylesheet inlined into prerendered pages has every rule of style/main.css', async ({ page, server }) => {
+  // folio build inlines it without comments and layout whitespace (folio_core::css::minify):
+  // the browser must read the same rules from both texts.
+  const original = fs.readFileSync(path.join(repo, 'style', 'main.css'), 'utf8');
+  await page.goto(server.url + 'posts/tables-and-code');
+  const [inline, parsed, size] = await page.evaluate((text) => {
+    // Chrome serializes what it parsed, except custom properties and a few values (such as
+    // color-mix() of a var()), which it keeps as written: spaces after ',' and ':' there
+    // differ without meaning anything.
+    const rules = (sheet) => [...sheet.cssRules].map((rule) => rule.cssText.replace(/([,:])\s+/g, '$1'));
+    const constructed = new CSSStyleSheet();
+    constructed.replaceSync(text);
+    const style = document.querySelector('head style');
+    return [rules(style.sheet), rules(constructed), style.textContent.length];
+  }, original);
+  expect(inline.length).toBeGreaterThan(100);
+  expect(inline).toEqual(parsed);
+  expect(size).toBeLessThan(original.length * 0.8);
 });
 
 test('prerendered pages lay out few fonts outside a post body', async ({ page, server }) => {

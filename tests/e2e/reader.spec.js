@@ -93,6 +93,23 @@ test('a post is safe: raw HTML shows as text and never runs', async ({ page, ser
   await expect(page.locator('article h1')).toHaveText('Tables and Code');
 });
 
+test('a page opened in a background tab loads without waiting on timers', async ({ page, server }) => {
+  // A hidden tab's timers fire about once a second, so the app gives the browser no turns
+  // there (the manifest is otherwise read in slices with a zero timeout between them).
+  // Here zero-delay timers never fire while the page is hidden: the listing must load all
+  // the same.
+  await page.addInitScript(() => {
+    Object.defineProperty(document, 'hidden', { get: () => true });
+    Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+    const setTimeout = window.setTimeout;
+    window.setTimeout = (callback, delay, ...rest) => (delay > 0 ? setTimeout(callback, delay, ...rest) : 0);
+  });
+  await page.goto(server.url);
+  await expect(page.locator('main article h2 a').first()).toBeVisible();
+  await page.locator('main article h2 a').first().click();
+  await expect(page.locator('article .prose p').first()).toBeVisible();
+});
+
 test('every route works as a deep link and after a reload', async ({ page, server }) => {
   const routes = [
     ['', 'Latest posts'],

@@ -358,13 +358,14 @@ pub fn paint_first_shell(shell: &str, css_of: &dyn Fn(&str) -> Option<String>) -
 }
 
 /// The text of the stylesheet a `<link rel="stylesheet" href="…">` names, when it can
-/// stand inline: no `url()` (it would resolve against the page) and no `</style`.
+/// stand inline: no `url()` (it would resolve against the page) and no `</style`. Without
+/// its comments and layout whitespace (`folio_core::css::minify`): every page carries it.
 fn inline_css(tag: &str, css_of: &dyn Fn(&str) -> Option<String>) -> Option<String> {
     let href = tag.split("href=\"").nth(1)?.split('"').next()?;
     let name = href.rsplit('/').next()?;
     let css = css_of(name)?;
     let lower = css.to_ascii_lowercase();
-    (!lower.contains("url(") && !lower.contains("</style")).then_some(css)
+    (!lower.contains("url(") && !lower.contains("</style")).then(|| folio_core::css::minify(&css))
 }
 
 /// Trunk's loader (`import init, * as bindings from 'APP.js';` then its body) as a

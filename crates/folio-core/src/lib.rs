@@ -9,6 +9,7 @@
 )]
 
 pub mod case;
+pub mod css;
 pub mod date;
 pub mod highlight;
 pub mod html;

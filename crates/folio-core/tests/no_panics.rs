@@ -84,6 +84,12 @@ proptest! {
     }
 
     #[test]
+    fn css_minify_never_panics_and_is_idempotent(css in "([{};:,\"'\\/*+ \n]|[a-z0-9]{1,4}){0,60}") {
+        let once = folio_core::css::minify(&css);
+        prop_assert_eq!(folio_core::css::minify(&once), once);
+    }
+
+    #[test]
     fn dates_never_panic(text in "[0-9T:+\\-Zz. ]{0,30}") {
         if let Some(date) = PostDate::parse(&text) {
             let _ = (date.human(), date.rfc3339(), date.rfc2822());
