@@ -1,9 +1,10 @@
 //! The browser entry point: report panics to the console, then mount the app.
 
-/// The allocator: talc is smaller than the default dlmalloc in the wasm, and faster.
-#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+/// The allocator: talc, smaller than the default dlmalloc in the wasm and faster, growing
+/// the memory in steps (`folio_alloc`).
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: folio_alloc::Allocator = folio_alloc::allocator();
 
 fn main() {
     console_error_panic_hook::set_once();

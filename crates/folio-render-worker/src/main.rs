@@ -22,10 +22,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 /// The allocator: the renderer allocates a lot of small strings, where talc is faster than
-/// the default dlmalloc.
-#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+/// the default dlmalloc; it grows the memory in steps (`folio_alloc`).
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: folio_alloc::Allocator = folio_alloc::allocator();
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,0 +1,81 @@
+//! The global allocator of Folio's WebAssembly: talc (smaller than the default dlmalloc
+//! in the download and faster on many small strings), with memory grown in steps of
+//! [`STEP_PAGES`] rather than the few pages each allocation lacks.
+//!
+//! Every `memory.grow` costs the browser's main thread far more than its size suggests:
+//! V8 replaces the memory's `ArrayBuffer` and counts the new bytes as external memory,
+//! which can start a garbage collection. talc's own wasm source grows by exactly what an
+//! allocation lacks, so the app reading a 1,000-post manifest grew its memory 38 times,
+//! and Chromium traces showed 1–22 ms of `wasm.GrowMemory` per page load at full CPU
+//! speed (docs/perf.md, eighth session). In steps of 4 MiB that site grows once.
+//!
+//! Outside WebAssembly the crate is empty: the native builds use the system allocator.
+#![no_std]
+#![cfg(target_arch = "wasm32")]
+
+use core::alloc::Layout;
+use core::arch::wasm32::memory_grow;
+use core::ptr::NonNull;
+
+use talc::base::binning::Binning;
+use talc::base::Talc;
+use talc::cell::TalcSyncCell;
+use talc::source::Source;
+use talc::wasm::WasmBinning;
+
+/// A WebAssembly page, the unit of `memory.grow`.
+const PAGE_SIZE: usize = 64 * 1024;
+
+/// The pages the heap grows by at least: 4 MiB, so a page load needs one or two grows,
+/// and at most 4 MiB more than the app uses stays reserved.
+pub const STEP_PAGES: usize = 64;
+
+/// Room for talc's own bookkeeping around an allocation (its chunk header and the end
+/// of a new heap), more than talc needs.
+const OVERHEAD: usize = 256;
+
+/// The allocator type: talc, single-threaded, over [`GrowInSteps`].
+pub type Allocator = TalcSyncCell<GrowInSteps, WasmBinning>;
+
+/// The allocator to declare as `#[global_allocator]` (one per WebAssembly binary).
+pub const fn allocator() -> Allocator {
+    TalcSyncCell::new_wasm(GrowInSteps { end: None })
+}
+
+/// A talc memory source that grows the WebAssembly memory by at least [`STEP_PAGES`] at a
+/// time and extends the heap over the new pages (talc's `WasmGrowAndExtend`, with steps).
+#[derive(Debug)]
+pub struct GrowInSteps {
+    /// The end of the heap, once there is one.
+    end: Option<NonNull<u8>>,
+}
+
+/// The pages an allocation of `layout` needs, with talc's overhead.
+fn pages_for(layout: Layout) -> usize {
+    (layout.size() + layout.align() + OVERHEAD).div_ceil(PAGE_SIZE)
+}
+
+// SAFETY: `acquire` allocates nothing; it only grows the memory and hands the new pages
+// to talc, which owns them from then on.
+unsafe impl Source for GrowInSteps {
+    fn acquire<B: Binning>(talc: &mut Talc<Self, B>, layout: Layout) -> Result<(), ()> {
+        let pages = pages_for(layout).max(STEP_PAGES);
+        let old_pages = memory_grow(0, pages);
+        if old_pages == usize::MAX {
+            return Err(());
+        }
+        let base = (old_pages * PAGE_SIZE) as *mut u8;
+        let size = pages * PAGE_SIZE;
+        let end = base.wrapping_add(size);
+        if let Some(old_end) = talc.source.end.take() {
+            if old_end.as_ptr() == base {
+                // SAFETY: the new pages start where the heap ends and nothing else uses them.
+                talc.source.end = Some(unsafe { talc.extend(old_end, end) });
+                return Ok(());
+            }
+        }
+        // SAFETY: the pages were just added to the memory and nothing else uses them.
+        talc.source.end = unsafe { talc.claim(base, size) };
+        Ok(())
+    }
+}
