@@ -508,9 +508,12 @@ impl PostsReader {
     fn read(&mut self, n: usize) -> bool {
         let end = self.next.saturating_add(n).min(self.raw_posts.len());
         for index in self.next..end {
+            // Taken out of the list: each post's JSON is freed as it is read, not all at
+            // the end in one task.
+            let raw = self.raw_posts[index].take();
             let post = read_post(
                 index,
-                &self.raw_posts[index],
+                &raw,
                 &self.prefix,
                 &self.options,
                 &mut self.slugs,
