@@ -222,8 +222,9 @@ async fn load_body(
 /// kept body is this post's), so later renders of it (a large site's chunks arriving)
 /// show it again instead of rendering the Markdown. The page's own element is kept: the
 /// takeover detaches it, and each render shows copies of its nodes.
-/// Its Markdown (`file`) is still fetched, once, in the background: the service worker
-/// keeps it for offline reading, as it keeps every post a reader opens.
+/// Its Markdown (`file`) is still fetched, once, in the background, in a task after the
+/// one that builds the view: the service worker keeps it for offline reading, as it keeps
+/// every post a reader opens.
 fn kept_prerendered(
     prerendered: StoredValue<Option<RenderedPost>, LocalStorage>,
     slug: &str,
@@ -247,6 +248,7 @@ fn kept_prerendered(
     prerendered.set_value(Some(rendered.clone()));
     let file = file.to_string();
     leptos::task::spawn_local(async move {
+        crate::api::yield_to_browser().await;
         let _ = fetch_text(&file, Expected::Markdown, None).await;
     });
     Some(rendered)

@@ -15,7 +15,6 @@
 
 use core::alloc::Layout;
 use core::arch::wasm32::memory_grow;
-use core::ptr::NonNull;
 
 use talc::base::binning::Binning;
 use talc::base::Talc;
@@ -39,16 +38,14 @@ pub type Allocator = TalcSyncCell<GrowInSteps, WasmBinning>;
 
 /// The allocator to declare as `#[global_allocator]` (one per WebAssembly binary).
 pub const fn allocator() -> Allocator {
-    TalcSyncCell::new_wasm(GrowInSteps { end: None })
+    TalcSyncCell::new_wasm(GrowInSteps)
 }
 
 /// A talc memory source that grows the WebAssembly memory by at least [`STEP_PAGES`] at a
-/// time and extends the heap over the new pages (talc's `WasmGrowAndExtend`, with steps).
+/// time, each step a heap of its own (talc's `WasmGrowAndClaim`, with steps: at 4 MiB a
+/// step, joining steps into one heap would save little and cost code).
 #[derive(Debug)]
-pub struct GrowInSteps {
-    /// The end of the heap, once there is one.
-    end: Option<NonNull<u8>>,
-}
+pub struct GrowInSteps;
 
 /// The pages an allocation of `layout` needs, with talc's overhead.
 fn pages_for(layout: Layout) -> usize {
@@ -64,18 +61,10 @@ unsafe impl Source for GrowInSteps {
         if old_pages == usize::MAX {
             return Err(());
         }
-        let base = (old_pages * PAGE_SIZE) as *mut u8;
-        let size = pages * PAGE_SIZE;
-        let end = base.wrapping_add(size);
-        if let Some(old_end) = talc.source.end.take() {
-            if old_end.as_ptr() == base {
-                // SAFETY: the new pages start where the heap ends and nothing else uses them.
-                talc.source.end = Some(unsafe { talc.extend(old_end, end) });
-                return Ok(());
-            }
-        }
         // SAFETY: the pages were just added to the memory and nothing else uses them.
-        talc.source.end = unsafe { talc.claim(base, size) };
-        Ok(())
+        match unsafe { talc.claim((old_pages * PAGE_SIZE) as *mut u8, pages * PAGE_SIZE) } {
+            Some(_) => Ok(()),
+            None => Err(()),
+        }
     }
 }
