@@ -110,6 +110,20 @@ test('a page opened in a background tab loads without waiting on timers', async 
   await expect(page.locator('article .prose p').first()).toBeVisible();
 });
 
+test('the app starts in a task after the one that instantiated its WebAssembly', async ({ page, server }) => {
+  // .ci/glue.mjs defers the glue's call of `main`, so instantiating the module and the
+  // app's first render are two tasks rather than one long one. Trunk's loader announces
+  // the instance in the task that instantiated it: the app is not in the page yet then.
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', () => {
+      window.appAtInstantiation = document.getElementById('app') !== null;
+    });
+  });
+  await page.goto(server.url);
+  await expect(page.locator('#app main article h2 a').first()).toBeVisible();
+  expect(await page.evaluate(() => window.appAtInstantiation)).toBe(false);
+});
+
 test('every route works as a deep link and after a reload', async ({ page, server }) => {
   const routes = [
     ['', 'Latest posts'],
