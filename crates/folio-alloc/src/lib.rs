@@ -6,8 +6,9 @@
 //! V8 replaces the memory's `ArrayBuffer` and counts the new bytes as external memory,
 //! which can start a garbage collection. talc's own wasm source grows by exactly what an
 //! allocation lacks, so the app reading a 1,000-post manifest grew its memory 38 times,
-//! and Chromium traces showed 1–22 ms of `wasm.GrowMemory` per page load at full CPU
-//! speed (docs/perf.md, eighth session). In steps of 4 MiB that site grows once.
+//! and Chromium traces showed 7–16 ms (medians; up to 60) of `wasm.GrowMemory` per page
+//! load at full CPU speed (docs/perf.md, eighth session). In steps of 4 MiB that site
+//! grows once.
 //!
 //! Outside WebAssembly the crate is empty: the native builds use the system allocator.
 #![no_std]
