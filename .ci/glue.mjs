@@ -226,10 +226,11 @@ export function renameGlue(source, { imports, exports, modules }, sourceType = '
 
 /**
  * `source` with the app's `main` run in a task of its own rather than in the one that
- * instantiated the WebAssembly: two tasks of about 20 and 15 ms at full speed instead of
- * one of 35 (instantiating and the first calls into the module, then the hidden app's
- * first render), while the prerendered page is already showing. A hidden page starts at
- * once: a background tab's timers fire once a second.
+ * instantiated the WebAssembly: at full speed a task of 8–11 ms (instantiating) and one
+ * of 29–32 (the hidden app's first render) instead of one long one, while the
+ * prerendered page is already showing (docs/perf.md, eighth session). A hidden page
+ * starts at once, as `api::yield_to_browser` does not wait there: a background tab's
+ * timers fire once a second.
  */
 export function startInATaskOfItsOwn(source) {
   const call = 'wasm.__wbindgen_start();';

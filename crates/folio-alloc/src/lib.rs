@@ -30,9 +30,10 @@ const PAGE_SIZE: usize = 64 * 1024;
 /// and at most 4 MiB more than the app uses stays reserved.
 pub const STEP_PAGES: usize = 64;
 
-/// Room for talc's own bookkeeping around an allocation (its chunk header and the end
-/// of a new heap), more than talc needs.
-const OVERHEAD: usize = 256;
+/// Room for talc's own bookkeeping in a new heap: a chunk's header and the heap's end,
+/// and in the first heap its table of free lists (64 bins of 4 bytes). Were it short, an
+/// allocation larger than a step would not fit its heap, and talc would ask for another.
+const OVERHEAD: usize = 1024;
 
 /// The allocator type: talc, single-threaded, over [`GrowInSteps`].
 pub type Allocator = TalcSyncCell<GrowInSteps, WasmBinning>;
