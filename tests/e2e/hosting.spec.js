@@ -33,6 +33,20 @@ test.describe('a sub-path deployment', () => {
     await expect(page.locator('main .count')).toHaveText('2 posts');
     await page.goto(server.url + 'categories/notes');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Category: Notes');
+    for (const [route, heading] of [['tags', 'Tags'], ['categories', 'Categories'], ['archive', 'Archive']]) {
+      await page.goto(server.url + route);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await expect(page.locator('main a[href^="/"]:not([href^="/blog/"])')).toHaveCount(0);
+    }
+    // Views that send readers home send them to the blog's home, not the host's.
+    await page.goto(server.url + 'no/such/page');
+    const home = page.getByRole('alert').getByRole('link', { name: '← Back to the home page' });
+    await expect(home).toHaveAttribute('href', '/blog/');
+    await home.click();
+    await expect(page).toHaveURL(server.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest posts');
   });
 });
 

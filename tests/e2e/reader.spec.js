@@ -1,6 +1,8 @@
 // The reader on the minimal test site: the contract's markup, every route as a deep link,
 // reload, back and forward, and document titles.
 import { test, expect, site, listedSlugs } from './fixtures.js';
+import fs from 'node:fs';
+import path from 'node:path';
 
 test.use({ serve: { overlay: site('minimal') } });
 
@@ -192,4 +194,95 @@ test('a post has a table of contents and section links', async ({ page, server }
   await page.goto(server.url + 'posts/hello-world');
   await expect(page.locator('article h1')).toHaveText('Hello World');
   await expect(page.locator('article .toc')).toHaveCount(0);
+});
+
+test('a post shows the reading time worked out from its Markdown when the manifest has none', async ({ page, server }) => {
+  // hello-world has no reading_minutes in the manifest: its card says nothing, its page computes it.
+  await page.goto(server.url + 'posts/hello-world');
+  await expect(page.locator('article .prose strong')).toHaveText('bold');
+  await expect(page.locator('article .meta')).toContainText('1 min read');
+  await expect(page.locator('main article')).toHaveCount(1);
+});
+
+test('a fast load never shows the loading state', async ({ page, server }) => {
+  // The loading line fades in only after 0.4 s, so a quick view never flashes it.
+  await page.addInitScript(() => {
+    window.loadingSeen = false;
+    const look = () => {
+      for (const element of document.querySelectorAll('.loading')) {
+        if (Number(getComputedStyle(element).opacity) > 0) window.loadingSeen = true;
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(server.url + 'tags/ci-cd');
+  await expect(page.locator('main .count')).toHaveText('2 posts');
+  await page.getByRole('link', { name: 'Hello World' }).click();
+  await expect(page.locator('article .prose strong')).toHaveText('bold');
+  expect(await page.evaluate(() => window.loadingSeen)).toBe(false);
+});
+
+test.describe('a site of one post a page, with a draft', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(site('minimal'), 'posts.json'), 'utf8'));
+  manifest.site.page_size = 1;
+  manifest.posts.push({
+    slug: 'secret-plans', title: 'Secret Plans', date: '2024-07-01', draft: true,
+    summary: 'Not yet.', category: 'Notes', tags: ['Intro'], file: 'posts/hello-world.md',
+  });
+  test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: JSON.stringify(manifest) } } } });
+
+  test('walks every route by its links, then back and forward through each', async ({ page, server }) => {
+    const steps = [
+      ['', 'Latest posts', 'Minimal Folio', null],
+      ['page/2', 'Posts, page 2 of 2', 'Posts, page 2 of 2 · Minimal Folio', () => page.getByRole('link', { name: 'Older posts →' }).click()],
+      ['tags', 'Tags', 'Tags · Minimal Folio', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click()],
+      ['tags/intro', 'Tagged “Intro”', 'Tagged “Intro” · Minimal Folio', () => page.locator('.term-list').getByRole('link', { name: 'Intro' }).click()],
+      ['categories', 'Categories', 'Categories · Minimal Folio', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Categories' }).click()],
+      ['categories/notes', 'Category: Notes', 'Category: Notes · Minimal Folio', () => page.locator('.term-list').getByRole('link', { name: 'Notes' }).click()],
+      ['posts/hello-world', 'Hello World', 'Hello World · Minimal Folio', () => page.getByRole('link', { name: 'Hello World' }).click()],
+      ['no/such/page', 'There is nothing here', 'Not found (404) · Minimal Folio', () => page.goto(server.url + 'no/such/page')],
+    ];
+    const expectAt = async ([route, heading, title]) => {
+      await expect(page).toHaveURL(server.url + route);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await expect(page).toHaveTitle(title);
+    };
+    await page.goto(server.url);
+    for (const step of steps) {
+      if (step[3]) await step[3]();
+      await expectAt(step);
+    }
+    for (let i = steps.length - 2; i >= 0; i -= 1) {
+      await page.goBack();
+      await expectAt(steps[i]);
+    }
+    for (let i = 1; i < steps.length; i += 1) {
+      await page.goForward();
+      await expectAt(steps[i]);
+    }
+    // A numbered page as a deep link and after a reload.
+    await page.goto(server.url + 'page/2');
+    await expectAt(steps[1]);
+    await page.reload();
+    await expectAt(steps[1]);
+    expect(await listedSlugs(page)).toEqual(['/posts/hello-world']);
+  });
+
+  test('a draft appears nowhere in the release build', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Latest posts');
+    expect(await listedSlugs(page)).toEqual(['/posts/tables-and-code']);
+    await page.goto(server.url + 'tags/intro');
+    await expect(page.locator('main .count')).toHaveText('1 post');
+    expect(await listedSlugs(page)).toEqual(['/posts/hello-world']);
+    await page.goto(server.url + 'categories/notes');
+    await expect(page.locator('main .count')).toHaveText('1 post');
+    await page.goto(server.url + 'archive');
+    await expect(page.locator('.archive-list a')).toHaveText(['Tables and Code', 'Hello World']);
+    await page.goto(server.url + 'search?q=secret');
+    await expect(page.locator('main')).toContainText('No posts match “secret”.');
+    await page.goto(server.url + 'posts/secret-plans');
+    await expect(page.getByRole('alert')).toContainText('There is no post called “secret-plans”.');
+  });
 });
