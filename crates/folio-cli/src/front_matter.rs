@@ -88,7 +88,10 @@ pub fn parse(text: &str) -> Result<FrontMatter, (usize, String)> {
         Format::Toml => {
             let table: toml::Table = toml::from_str(&inner).map_err(|error| {
                 let line = error.span().map_or(1, |span| {
-                    inner[..span.start.min(inner.len())].matches('\n').count() + 2
+                    inner
+                        .get(..span.start.min(inner.len()))
+                        .map_or(0, |before| before.matches('\n').count())
+                        + 2
                 });
                 (
                     line,
@@ -315,7 +318,13 @@ fn normalise_date(text: &str) -> Option<String> {
     });
     let zone = match zone {
         None => "Z".to_string(),
-        Some(z) if z.len() == 5 && (z.starts_with('+') || z.starts_with('-')) => {
+        // `+0200` → `+02:00`. Only when every byte is ASCII: slicing anything else at a
+        // byte offset could split a character (and panic).
+        Some(z)
+            if z.len() == 5
+                && (z.starts_with('+') || z.starts_with('-'))
+                && z[1..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
             format!("{}:{}", &z[..3], &z[3..])
         }
         Some(z) => z.to_string(),
@@ -382,16 +391,36 @@ posts/2024-05-01-my-post.md:1:1: error: the front matter has no date"#,
         );
     }
 
+    #[test]
+    fn a_zone_with_a_non_ascii_character_is_a_problem_not_a_panic() {
+        check(
+            "---\ntitle: T\ndate: 2024-05-01 10:00:00 +0\u{e9}1\n---\n",
+            "posts/2024-05-01-my-post.md:3:1: error: date \"2024-05-01 10:00:00 +0\u{e9}1\" is not a date; use YYYY-MM-DD or an RFC 3339 date-time",
+        );
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
-        /// Any text, with any fences, gives a record or problems, never a panic.
+        /// Any text, with any fences, gives a record or problems, never a panic. Values
+        /// mix ASCII with multi-byte characters (Latin, CJK, emoji, combining marks), so
+        /// code that slices at byte offsets meets character boundaries it could split.
         #[test]
-        fn front_matter_never_panics(fence in "(---|\\+\\+\\+)", inner in "([a-z_]{1,6}( = |: )[\\[\\]\"',0-9a-zA-Z :\\-+{}]{0,16}\n){0,6}", body in ".{0,40}") {
+        fn front_matter_never_panics(fence in "(---|\\+\\+\\+)", inner in "([a-z_]{1,6}( = |: )[\\[\\]\"',0-9a-zA-Z :\\-+{}é中😀\u{301}]{0,16}\n){0,6}", body in "\\PC{0,40}") {
             let text = format!("{fence}\n{inner}{fence}\n{body}");
             let mut diagnostics = Vec::new();
             let _ = record("posts/x.md", &text, &mut diagnostics);
             let _ = record("posts/x.md", &inner, &mut diagnostics);
+        }
+
+        /// Dates the way Jekyll and Hugo authors write them, with any characters where
+        /// the time and zone go.
+        #[test]
+        fn dates_with_any_time_and_zone_never_panic(day in "20[0-9]{2}-[01][0-9]-[0-3][0-9]", separator in "[ T]", time in "[0-9:é中]{0,8}", zone in "( ?[+\\-Zé中😀0-9:]{0,6}|\\PC{0,6})") {
+            let text = format!("---\ntitle: T\ndate: \"{day}{separator}{time}{zone}\"\n---\n");
+            let mut diagnostics = Vec::new();
+            let _ = record("posts/x.md", &text, &mut diagnostics);
+            let _ = normalise_date(&format!("{day}{separator}{time}{zone}"));
         }
     }
 }

@@ -113,6 +113,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("{}", internal_error_line(info.payload(), info.location()));
+    }));
+    // Lets the tests check the hook on the real binary; debug builds only.
+    if cfg!(debug_assertions) && std::env::var_os("FOLIO_TEST_PANIC").is_some() {
+        panic!("panic requested by FOLIO_TEST_PANIC");
+    }
     let cli = Cli::parse();
     if cli.quiet {
         progress::set_quiet();
@@ -167,5 +174,38 @@ fn main() -> ExitCode {
             diagnostic::print_error(&error);
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The one line a panic prints: the last line of defence when a bug slips through (outside
+/// data should always give a problem with its file and line instead). No backtrace and no
+/// `RUST_BACKTRACE` note: an author can do nothing with those, but can report the line.
+fn internal_error_line(
+    payload: &(dyn std::any::Any + Send),
+    location: Option<&std::panic::Location<'_>>,
+) -> String {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message");
+    // One line, even when the message has several.
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let place = location.map_or(String::new(), |at| {
+        format!(" (at {}:{})", at.file(), at.line())
+    });
+    format!("folio: internal error: {message}{place}, please report it")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_is_one_plain_line() {
+        let payload: Box<dyn std::any::Any + Send> =
+            Box::new(String::from("byte index 3\nis not a char boundary"));
+        assert_eq!(
+            super::internal_error_line(payload.as_ref(), None),
+            "folio: internal error: byte index 3 is not a char boundary, please report it"
+        );
     }
 }

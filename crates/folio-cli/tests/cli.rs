@@ -1109,3 +1109,39 @@ fn a_large_site_is_published_as_newest_posts_plus_chunks() {
     assert!(!site.join("whole/posts-1.json").exists());
     assert_eq!(slugs(&read("../whole/posts.json")).len(), 5);
 }
+
+#[test]
+fn index_reports_a_date_with_a_non_ascii_zone_instead_of_panicking() {
+    let (_temp, site) = sample("minimal");
+    fs::write(
+        site.join("posts/zone.md"),
+        "---\ntitle: Zone\ndate: 2024-05-01 10:00:00 +0é1\n---\nText",
+    )
+    .unwrap();
+    let output = folio(&["index", "."], &site);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output).lines().next().unwrap(),
+        r#"posts/zone.md:3:1: error: date "2024-05-01 10:00:00 +0é1" is not a date; use YYYY-MM-DD or an RFC 3339 date-time"#
+    );
+}
+
+#[test]
+fn a_panic_prints_one_plain_line_without_a_backtrace() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["check", "."])
+        .current_dir(temp.path())
+        .env("FOLIO_TEST_PANIC", "1")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let text = stderr(&output);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.starts_with("folio: internal error: panic requested by FOLIO_TEST_PANIC (at ")
+            && text.trim_end().ends_with(", please report it"),
+        "{text}"
+    );
+}
