@@ -198,7 +198,9 @@ pub fn rss(
         for term in post.category.iter().chain(&post.tags) {
             let _ = writeln!(xml, "    <category>{}</category>", escape(&term.name));
         }
-        if let Some(text) = html.or(summary) {
+        // RSS readers take a description as HTML: a plain-text summary is escaped as
+        // HTML first, so markup in it shows as text there too.
+        if let Some(text) = html.or_else(|| summary.map(|summary| escape(&summary))) {
             let _ = writeln!(xml, "    <description>{}</description>", escape(&text));
         }
         let _ = writeln!(xml, "  </item>");

@@ -211,6 +211,22 @@ pub fn with_base(base_path: &str, href: &str) -> String {
     }
 }
 
+/// Whether `url` is an absolute http(s) URL with a host, written as a URL is written:
+/// no spaces, control characters, quotes, `<`, `>` or other characters a URL must
+/// percent-encode. Such a URL is safe to put in any attribute or feed as it is.
+pub fn is_absolute_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let has_host = rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with(['/', '?', '#']));
+    has_host
+        && !url.chars().any(|c| {
+            c.is_control()
+                || c.is_whitespace()
+                || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+        })
+}
+
 /// The path of a `<base href>` or `document.baseURI` without its trailing slash:
 /// `https://x.org/blog/` → `/blog`, `https://x.org/` → ``.
 pub fn base_path_of(base_uri: &str) -> String {
@@ -241,6 +257,32 @@ fn encode_path_segment(slug: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absolute_urls_are_http_with_a_host_and_nothing_to_encode() {
+        for good in [
+            "https://example.org/",
+            "http://127.0.0.1:8080/blog/",
+            "https://x.org/a%20b/?q=1&r=2#top",
+            "https://bücher.example/",
+        ] {
+            assert!(is_absolute_url(good), "{good}");
+        }
+        for bad in [
+            "example.org/blog",
+            "https://",
+            "https:///path",
+            "ftp://example.org/",
+            "javascript:alert(1)//",
+            "https://example.org/\"><img src=x onerror=alert(1)>",
+            "https://example.org/<script>",
+            "https://example.org/a b",
+            "https://example.org/\tx",
+            "https://example.org/`x`",
+        ] {
+            assert!(!is_absolute_url(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn every_path_finds_its_view() {

@@ -93,8 +93,8 @@ pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
         .clone()
         .or_else(|| manifest.site.base_url.clone());
     if let Some(url) = &base_url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            bail!("the base URL {url:?} must be absolute, such as https://example.org/blog/");
+        if !folio_core::route::is_absolute_url(url) {
+            bail!("the base URL {url:?} must be an absolute http(s) URL with nothing to percent-encode, such as https://example.org/blog/");
         }
     }
     let base_path = format!(
