@@ -29,8 +29,31 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
+    /// Whether the post is a draft: `draft: true` (Hugo, Zola), or `published: false`
+    /// (Jekyll); either is enough. A value that is not a boolean is an error at its line.
+    pub fn is_draft(&self) -> Result<bool, (usize, String)> {
+        let mut is_draft = false;
+        for (key, draft_when) in [("draft", true), ("published", false)] {
+            let Some(value) = self.fields.get(key) else {
+                continue;
+            };
+            match yaml_flag(value) {
+                Some(flag) => is_draft |= flag == draft_when,
+                None => {
+                    return Err((
+                        self.line_of(key),
+                        format!(
+                            "{key} is {value}, which is neither true nor false (yes/no and on/off work too)"
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(is_draft)
+    }
+
     /// The 1-based line of `key` in the file (the fence is line 1), or 1.
-    fn line_of(&self, key: &str) -> usize {
+    pub fn line_of(&self, key: &str) -> usize {
         let found = self.raw.lines().position(|line| {
             let line = line.trim_start();
             match self.format {
@@ -227,6 +250,7 @@ pub fn record(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
     });
     let taxonomies = front.fields.get("taxonomies").and_then(Value::as_object);
     let list = |key: &str| -> Vec<String> {
+        let splits_at_spaces = matches!(key, "tags" | "categories");
         let value = front
             .fields
             .get(key)
@@ -238,11 +262,14 @@ pub fn record(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
                 .collect(),
-            Some(Value::String(text)) => text
+            // Jekyll splits a string of tags or categories at spaces (`tags: ruby jekyll`);
+            // a string with commas is a list written with commas (`tags: Rust, Errors`).
+            Some(Value::String(text)) if text.contains(',') || !splits_at_spaces => text
                 .split(',')
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
                 .collect(),
+            Some(Value::String(text)) => text.split_whitespace().map(str::to_string).collect(),
             _ => Vec::new(),
         }
     };
@@ -261,7 +288,19 @@ pub fn record(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
         });
     }
     let author = text_field(&["author"]).or_else(|| list("authors").first().cloned());
-    let is_draft = matches!(front.fields.get("draft"), Some(Value::Bool(true)));
+    let is_draft = match front.is_draft() {
+        Ok(is_draft) => Some(is_draft),
+        Err((line, message)) => {
+            diagnostics.push(Diagnostic {
+                file: file.into(),
+                line,
+                column: 1,
+                severity: Severity::Error,
+                message,
+            });
+            None
+        }
+    };
     let summary_text = text_field(&["summary", "description", "excerpt"]).or_else(|| summary(text));
     let cover = text_field(&["cover", "image"]);
 
@@ -274,7 +313,7 @@ pub fn record(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
         category,
         tags: list("tags"),
         author,
-        draft: is_draft,
+        draft: is_draft?,
         reading_minutes: Some(reading_time::minutes(text)),
         cover,
         file: file.to_string(),
@@ -301,44 +340,55 @@ fn strip_date_prefix(stem: &str) -> &str {
 }
 
 /// A date as the manifest wants it. Accepts what `PostDate` accepts, plus Jekyll's
-/// `2024-01-02 10:00:00 +0200` and a date-time without a zone (taken as UTC).
-fn normalise_date(text: &str) -> Option<String> {
+/// `2024-01-02 10:00:00 +0200`, Hugo's `2024-01-02T10:00` (no seconds) and date-times
+/// without a zone (taken as UTC).
+pub fn normalise_date(text: &str) -> Option<String> {
     let text = text.trim();
     if PostDate::parse(text).is_some() {
         return Some(text.to_string());
     }
-    let mut parts = text.split_whitespace();
-    let (day, time, zone) = (parts.next()?, parts.next(), parts.next());
-    let time = time.map(|t| {
-        if t.len() == 5 {
-            format!("{t}:00")
-        } else {
-            t.to_string()
-        }
-    });
-    let zone = match zone {
-        None => "Z".to_string(),
-        // `+0200` → `+02:00`. Only when every byte is ASCII: slicing anything else at a
-        // byte offset could split a character (and panic).
-        Some(z)
-            if z.len() == 5
-                && (z.starts_with('+') || z.starts_with('-'))
-                && z[1..].bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            format!("{}:{}", &z[..3], &z[3..])
-        }
-        Some(z) => z.to_string(),
-    };
-    let candidate = match time {
-        Some(time) => format!("{day}T{time}{zone}"),
-        None => day.to_string(),
-    };
-    let candidate = if PostDate::parse(&candidate).is_none() && candidate.len() == 19 {
-        format!("{candidate}Z")
+    // The day, a `T` or spaces, the time, then the zone (with or without a space before it).
+    // `get` rather than slicing: the text may have a multi-byte character anywhere.
+    let day = text.get(..10)?;
+    let rest = text.get(10..)?;
+    let rest = rest.strip_prefix(['T', 't']).unwrap_or(rest).trim_start();
+    let time_length = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(rest.len());
+    let (time, zone) = rest.split_at(time_length);
+    // `10:00` has no seconds (Hugo and Jekyll allow that; RFC 3339 does not).
+    let time = if time.len() == 5 {
+        format!("{time}:00")
     } else {
-        candidate
+        time.to_string()
     };
+    let zone = match zone.trim() {
+        "" | "Z" | "z" | "UTC" => "Z".to_string(),
+        // `+0200` → `+02:00`, only when every byte after the sign is an ASCII digit.
+        zone if zone.len() == 5
+            && zone.starts_with(['+', '-'])
+            && zone[1..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            format!("{}:{}", &zone[..3], &zone[3..])
+        }
+        zone => zone.to_string(),
+    };
+    let candidate = format!("{day}T{time}{zone}");
     PostDate::parse(&candidate).map(|_| candidate)
+}
+
+/// A YAML 1.1 boolean, as Jekyll reads front matter: `true`/`false`, or the words `yes`,
+/// `no`, `on`, `off`, `true`, `false` (any case) written as text. `None` for anything else.
+fn yaml_flag(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(flag) => Some(*flag),
+        Value::String(text) => match text.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" | "on" => Some(true),
+            "false" | "no" | "off" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -389,6 +439,94 @@ posts/2024-05-01-my-post.md:3:1: error: date "2024-13-01" is not a date; use YYY
 posts/2024-05-01-my-post.md:1:1: error: the front matter has no title
 posts/2024-05-01-my-post.md:1:1: error: the front matter has no date"#,
         );
+    }
+
+    #[test]
+    fn hugo_dates_without_seconds_or_zone_are_utc() {
+        check(
+            "---\ntitle: H\ndate: 2024-01-01T00:00\nlastmod: 2024-02-01T10:30\n---\n",
+            r#"{"slug":"my-post","title":"H","date":"2024-01-01T00:00:00Z","updated":"2024-02-01T10:30:00Z","reading_minutes":1,"file":"posts/2024-05-01-my-post.md"}"#,
+        );
+        for (written, normalised) in [
+            ("2024-01-01T00:00", "2024-01-01T00:00:00Z"),
+            ("2024-01-01T00:00:00", "2024-01-01T00:00:00Z"),
+            ("2024-01-01T09:15+02:00", "2024-01-01T09:15:00+02:00"),
+            ("2024-01-01 09:15", "2024-01-01T09:15:00Z"),
+            ("2024-01-01 09:15:00 +0200", "2024-01-01T09:15:00+02:00"),
+            ("2024-01-01 09:15:00 -0500", "2024-01-01T09:15:00-05:00"),
+            ("2024-01-01 09:15:00 UTC", "2024-01-01T09:15:00Z"),
+            ("2024-01-01T09:15:00Z", "2024-01-01T09:15:00Z"),
+        ] {
+            assert_eq!(
+                normalise_date(written).as_deref(),
+                Some(normalised),
+                "{written}"
+            );
+        }
+        for not_a_date in [
+            "2024-01-01T",
+            "2024-01-01T25:00",
+            "2024-01-01 09:15 +2",
+            "2024-01-01x",
+            "2024-01-0é",
+        ] {
+            assert_eq!(normalise_date(not_a_date), None, "{not_a_date}");
+        }
+    }
+
+    #[test]
+    fn jekyll_space_separated_tags_and_categories_are_separate_terms() {
+        check(
+            "---\ntitle: J\ndate: 2024-05-01\ntags: ruby jekyll\ncategories: web dev\n---\n",
+            r#"{"slug":"my-post","title":"J","date":"2024-05-01","category":"web","tags":["ruby","jekyll"],"reading_minutes":1,"file":"posts/2024-05-01-my-post.md"}
+posts/2024-05-01-my-post.md:5:1: warning: a post has one category; using "web" of ["web", "dev"]"#,
+        );
+        // With commas, the commas separate (a term may have spaces); one category is one.
+        check("---\ntitle: J\ndate: 2024-05-01\ntags: Machine Learning, Rust\ncategory: Web Dev\n---\n",
+              r#"{"slug":"my-post","title":"J","date":"2024-05-01","category":"Web Dev","tags":["Machine Learning","Rust"],"reading_minutes":1,"file":"posts/2024-05-01-my-post.md"}"#);
+    }
+
+    #[test]
+    fn draft_and_published_follow_yaml_1_1_as_jekyll_does() {
+        let drafted = |front: &str| -> String {
+            let mut diagnostics = Vec::new();
+            let text = format!("---\ntitle: D\ndate: 2024-05-01\n{front}\n---\n");
+            match record("posts/d.md", &text, &mut diagnostics) {
+                Some(record) => record.draft.to_string(),
+                None => diagnostics.iter().map(ToString::to_string).collect(),
+            }
+        };
+        for (front, expect) in [
+            ("draft: true", "true"),
+            ("draft: yes", "true"),
+            ("draft: Yes", "true"),
+            ("draft: on", "true"),
+            ("draft: \"true\"", "true"),
+            ("draft: 'TRUE'", "true"),
+            ("draft: no", "false"),
+            ("draft: off", "false"),
+            ("draft: \"false\"", "false"),
+            ("draft: false", "false"),
+            ("published: false", "true"),
+            ("published: no", "true"),
+            ("published: true", "false"),
+            ("draft: false\npublished: false", "true"),
+            ("draft: true\npublished: true", "true"),
+            ("draft: maybe", "posts/d.md:4:1: error: draft is \"maybe\", which is neither true nor false (yes/no and on/off work too)"),
+            ("draft: 1", "posts/d.md:4:1: error: draft is 1, which is neither true nor false (yes/no and on/off work too)"),
+            ("draft:", "posts/d.md:4:1: error: draft is null, which is neither true nor false (yes/no and on/off work too)"),
+            ("published: [x]", "posts/d.md:4:1: error: published is [\"x\"], which is neither true nor false (yes/no and on/off work too)"),
+        ] {
+            assert_eq!(drafted(front), expect, "{front}");
+        }
+        // TOML too.
+        let mut diagnostics = Vec::new();
+        let record = record(
+            "posts/d.md",
+            "+++\ntitle = \"D\"\ndate = 2024-05-01\ndraft = \"yes\"\n+++\n",
+            &mut diagnostics,
+        );
+        assert!(record.is_some_and(|record| record.draft), "{diagnostics:?}");
     }
 
     #[test]
