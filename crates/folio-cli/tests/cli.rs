@@ -1145,3 +1145,73 @@ fn a_panic_prints_one_plain_line_without_a_backtrace() {
         "{text}"
     );
 }
+
+#[test]
+fn a_post_whose_front_matter_says_draft_is_never_built_even_with_a_stale_manifest() {
+    let (_temp, site) = sample("minimal");
+    // The author marked the post a draft (Jekyll's way) and did not run folio index.
+    fs::write(
+        site.join("posts/secret.md"),
+        "---\ntitle: Secret\ndate: 2024-07-01\npublished: false\n---\nNot yet.",
+    )
+    .unwrap();
+    // And changed another post's title and date, again without folio index.
+    let hello = fs::read_to_string(site.join("posts/hello-world.md"))
+        .unwrap()
+        .replace("title: Hello World", "title: Hello, World")
+        .replace("date: 2024-05-01", "date: 2024-05-02 09:00");
+    fs::write(site.join("posts/hello-world.md"), hello).unwrap();
+    let manifest = fs::read_to_string(site.join("posts.json")).unwrap().replace(
+        "\"posts\": [",
+        r#""posts": [ {"slug":"secret","title":"Secret","date":"2024-07-01","file":"posts/secret.md","tags":["Hidden"]},"#,
+    );
+    fs::write(site.join("posts.json"), manifest).unwrap();
+
+    let output = folio(
+        &[
+            "build",
+            ".",
+            "--out",
+            "out",
+            "--base-url",
+            "https://example.org/",
+        ],
+        &site,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "warning: posts/secret.md is a draft in its front matter but not in posts.json; it is left out\n\
+         warning: posts.json is out of date: run folio index\n"
+    );
+    let out = site.join("out");
+    assert!(!out.join("posts/secret.md").exists());
+    assert!(!out.join("posts/secret.html").exists());
+    assert!(!out.join("tags/hidden.html").exists());
+    for file in [
+        "posts.json",
+        "index.html",
+        "feed.xml",
+        "rss.xml",
+        "feed.json",
+        "sitemap.xml",
+        "search-index.json",
+        "archive.html",
+    ] {
+        let text = fs::read_to_string(out.join(file)).unwrap();
+        assert!(
+            !text.contains("secret") && !text.contains("Secret"),
+            "{file} mentions the draft"
+        );
+    }
+
+    // check names each disagreement at its line in the post, as a warning.
+    let output = folio(&["check", "."], &site);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "posts/hello-world.md:2:1: warning: the title is \"Hello, World\" here but \"Hello World\" in posts.json; posts.json is out of date: run folio index\n\
+         posts/hello-world.md:3:1: warning: the date is 2024-05-02 09:00 here but 2024-05-01 in posts.json; posts.json is out of date: run folio index\n\
+         posts/secret.md:4:1: warning: the front matter makes this post a draft, but posts.json does not (folio build leaves it out); posts.json is out of date: run folio index\n"
+    );
+}

@@ -72,7 +72,13 @@ pub struct Report {
 pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> {
     // What gets deployed: no drafts, the search index named, image sizes measured. The
     // prerendered pages come from the same text, so they reserve the same image boxes.
-    let published = published_manifest(site, &read_text(&manifest_path(site))?)?;
+    let (published, stale) = published_manifest(site, &read_text(&manifest_path(site))?)?;
+    for warning in &stale {
+        eprintln!("warning: {warning}");
+    }
+    if !stale.is_empty() {
+        eprintln!("warning: posts.json is out of date: run folio index");
+    }
     let mut manifest = parse(
         &published,
         &ParseOptions {
@@ -443,29 +449,65 @@ fn with_csp(html: &str, services: &CspSources) -> String {
     without_old.replacen("<head>", &meta, 1)
 }
 
-/// The manifest without drafts: they never appear in a build.
-fn published_manifest(site: &Path, text: &str) -> Result<String> {
+/// The manifest without drafts: they never appear in a build. A post is a draft when its
+/// manifest entry or its front matter says so: an author who marks a post `draft: true`
+/// and forgets `folio index` must not see it published. Returns the manifest text and a
+/// warning for each post whose front matter and entry disagree on that.
+fn published_manifest(site: &Path, text: &str) -> Result<(String, Vec<String>)> {
     let mut root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .context("posts.json is not valid JSON; run folio check")?;
+    let mut warnings = Vec::new();
     if let Some(Value::Array(posts)) = root.get_mut("posts") {
-        posts.retain(|post| post.get("draft") != Some(&Value::Bool(true)));
-        for post in posts.iter_mut().filter_map(Value::as_object_mut) {
-            let sizes = post
-                .get("file")
-                .and_then(Value::as_str)
-                .map(|file| image_sizes(site, file))
-                .unwrap_or_default();
-            if !sizes.is_empty() {
-                post.insert("images".into(), Value::Object(sizes));
+        posts.retain_mut(|post| {
+            let file = post.get("file").and_then(Value::as_str).map(str::to_string);
+            let markdown = file
+                .as_deref()
+                .and_then(|file| read_text(&site.join(file)).ok());
+            let is_listed_draft = post.get("draft") == Some(&Value::Bool(true));
+            if let (Some(file), Some(markdown)) = (&file, &markdown) {
+                let front_draft = front_matter_draft(markdown);
+                match &front_draft {
+                    Some(Ok(true)) if !is_listed_draft => warnings.push(format!(
+                        "{file} is a draft in its front matter but not in posts.json; it is left out"
+                    )),
+                    Some(Ok(false)) if is_listed_draft => warnings.push(format!(
+                        "{file} is a draft in posts.json but not in its front matter; it is left out"
+                    )),
+                    Some(Err(message)) => {
+                        warnings.push(format!("{file}: {message}; it is left out as a draft"))
+                    }
+                    _ => {}
+                }
+                // An unreadable draft value counts as a draft: publishing is the one
+                // mistake that cannot be taken back.
+                if is_listed_draft || matches!(front_draft, Some(Ok(true) | Err(_))) {
+                    return false;
+                }
+                let sizes = image_sizes(site, file, markdown);
+                if let (false, Some(post)) = (sizes.is_empty(), post.as_object_mut()) {
+                    post.insert("images".into(), Value::Object(sizes));
+                }
+                return true;
             }
-        }
+            !is_listed_draft
+        });
     }
     if let Some(Value::Object(site)) = root.get_mut("site") {
         site.insert("search_index".into(), TEXT_INDEX_FILE.into());
     }
     let mut published = serde_json::to_string_pretty(&root)?;
     published.push('\n');
-    Ok(published)
+    Ok((published, warnings))
+}
+
+/// Whether a post's front matter makes it a draft (`crate::front_matter`'s rules); `None`
+/// when the file has no front matter or it cannot be read (the manifest decides then).
+fn front_matter_draft(markdown: &str) -> Option<Result<bool, String>> {
+    let front = crate::front_matter::parse(markdown).ok()?;
+    if front.fields.is_empty() {
+        return None;
+    }
+    Some(front.is_draft().map_err(|(_, message)| message))
 }
 
 /// The manifest files to deploy: `posts.json` alone, or, for a large site (or when
@@ -524,11 +566,8 @@ fn split_manifest(
 
 /// The sizes of the local images post `file` shows, as `{"path": [width, height]}`; images
 /// that are missing or unreadable are left out (`folio check` reports missing ones).
-fn image_sizes(site: &Path, file: &str) -> serde_json::Map<String, Value> {
-    let Ok(markdown) = read_text(&site.join(file)) else {
-        return serde_json::Map::new();
-    };
-    folio_core::markdown::image_paths(file, &markdown)
+fn image_sizes(site: &Path, file: &str, markdown: &str) -> serde_json::Map<String, Value> {
+    folio_core::markdown::image_paths(file, markdown)
         .into_iter()
         .filter_map(|path| {
             let (width, height) = measure_image(&site.join(&path))?;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use folio_core::markdown::{links, resolve_relative};
 use folio_core::route::post_slug_of;
-use folio_core::{parse, Drafts, Manifest, ManifestError, ParseOptions, Severity};
+use folio_core::{parse, Drafts, Manifest, ManifestError, ParseOptions, Post, PostDate, Severity};
 
 use crate::diagnostic::{print_all, Diagnostic};
 use crate::json_position::locate;
@@ -135,6 +135,7 @@ fn check_files(
                 continue;
             }
         };
+        stale_entry(post, &markdown, diagnostics);
         for link in links(&markdown) {
             let message = if let Some(slug) = post_slug_of(&link.url) {
                 manifest
@@ -189,4 +190,75 @@ fn check_files(
 /// is reported already; saying it is missing too would be noise).
 fn manifest_lists_skipped(text: &str, file: &str) -> bool {
     text.contains(&format!("\"{file}\""))
+}
+
+/// A warning at the post file's line for each of draft, title and date on which the post's
+/// front matter and its manifest entry disagree: the author changed the post and did not
+/// run `folio index` (a post whose front matter is a draft is still left out of a build).
+fn stale_entry(post: &Post, markdown: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let Ok(front) = crate::front_matter::parse(markdown) else {
+        return;
+    };
+    if front.fields.is_empty() {
+        return;
+    }
+    let mut warn = |key: &str, message: String| {
+        diagnostics.push(Diagnostic {
+            file: post.file.clone(),
+            line: front.line_of(key),
+            column: 1,
+            severity: Severity::Warning,
+            message: format!("{message}; posts.json is out of date: run folio index"),
+        });
+    };
+    if let Ok(is_draft) = front.is_draft() {
+        if is_draft != post.is_draft {
+            let key =
+                if front.fields.contains_key("draft") || !front.fields.contains_key("published") {
+                    "draft"
+                } else {
+                    "published"
+                };
+            warn(
+                key,
+                if is_draft {
+                    "the front matter makes this post a draft, but posts.json does not (folio build leaves it out)".into()
+                } else {
+                    "posts.json makes this post a draft, but the front matter does not (folio build leaves it out)".into()
+                },
+            );
+        }
+    }
+    if let Some(title) = front.fields.get("title").and_then(|v| v.as_str()) {
+        if title.trim() != post.title {
+            warn(
+                "title",
+                format!(
+                    "the title is {:?} here but {:?} in posts.json",
+                    title.trim(),
+                    post.title
+                ),
+            );
+        }
+    }
+    let written = front.fields.get("date").and_then(|v| v.as_str());
+    let date = written
+        .and_then(crate::front_matter::normalise_date)
+        .and_then(|date| PostDate::parse(&date));
+    if let (Some(written), Some(date)) = (written, date) {
+        if date.unix_seconds() != post.date.unix_seconds() {
+            let listed = if post.date.unix_seconds() % 86_400 == 0 {
+                post.date.iso()
+            } else {
+                post.date.rfc3339()
+            };
+            warn(
+                "date",
+                format!(
+                    "the date is {} here but {listed} in posts.json",
+                    written.trim()
+                ),
+            );
+        }
+    }
 }
