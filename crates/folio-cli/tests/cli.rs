@@ -879,7 +879,19 @@ fn serve_answers_deep_links_and_404s_and_rebuilds() {
     let mut events = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(events, "GET /__folio/events HTTP/1.0\r\n\r\n").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(600));
-    fs::write(site.join("posts/hello-world.md"), "Changed **text**.").unwrap();
+    // The posts have front matter, so the preview is indexed afresh: a changed title and
+    // a new post show without folio index, and posts.json on disk is left as it is.
+    let manifest_before = fs::read(site.join("posts.json")).unwrap();
+    fs::write(
+        site.join("posts/hello-world.md"),
+        "---\ntitle: Hello Again\ndate: 2024-05-01\n---\nChanged **text**.",
+    )
+    .unwrap();
+    fs::write(
+        site.join("posts/fresh.md"),
+        "---\ntitle: A Fresh Post\ndate: 2024-08-01\ntags: [New]\n---\nJust written.",
+    )
+    .unwrap();
     events
         .set_read_timeout(Some(std::time::Duration::from_secs(10)))
         .unwrap();
@@ -893,9 +905,56 @@ fn serve_answers_deep_links_and_404s_and_rebuilds() {
         );
         received.push_str(&String::from_utf8_lossy(&buffer[..n]));
     }
-    assert!(http_get(port, "/posts/hello-world")
-        .1
-        .contains("Changed <strong>text</strong>."));
+    // Both files may take two rebuilds to show (a save can fall between two looks).
+    let wait_for = |path: &str, needle: &str| {
+        let started = std::time::Instant::now();
+        loop {
+            let (status, body) = http_get(port, path);
+            if status == 200 && body.contains(needle) {
+                return;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(15),
+                "{path} never showed {needle:?}: {body}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    };
+    wait_for("/posts/hello-world", "Changed <strong>text</strong>.");
+    wait_for("/posts/hello-world", "<h1>Hello Again</h1>");
+    wait_for("/posts/fresh", "<h1>A Fresh Post</h1>");
+    wait_for("/", "A Fresh Post");
+    wait_for("/tags/new", "A Fresh Post");
+    assert!(http_get(port, "/posts.json").1.contains("\"fresh\""));
+    assert_eq!(fs::read(site.join("posts.json")).unwrap(), manifest_before);
+    drop(server);
+}
+
+#[test]
+fn serve_builds_a_hand_kept_manifest_as_it_is() {
+    use std::io::{BufRead, BufReader};
+    // The broken site's posts have no front matter: its manifest is written by hand.
+    let (_temp, site) = sample("broken");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["serve", ".", "--port", "0"])
+        .current_dir(&site)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let server = Running(child);
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let port: u16 = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|port| port.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    let (status, body) = http_get(port, "/posts/good-one");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Good One</h1>"), "{body}");
     drop(server);
 }
 

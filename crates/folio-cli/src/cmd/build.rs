@@ -68,11 +68,22 @@ pub struct Report {
     pub n_files: usize,
 }
 
-/// Writes the site into `out`.
+/// Writes the site into `out`, from its `posts.json`.
 pub fn build(site: &Path, out: &Path, options: &BuildOptions) -> Result<Report> {
+    build_from(site, &read_text(&manifest_path(site))?, out, options)
+}
+
+/// Writes the site into `out`, from the manifest text `manifest` (`folio serve` passes
+/// one indexed in memory).
+pub fn build_from(
+    site: &Path,
+    manifest: &str,
+    out: &Path,
+    options: &BuildOptions,
+) -> Result<Report> {
     // What gets deployed: no drafts, the search index named, image sizes measured. The
     // prerendered pages come from the same text, so they reserve the same image boxes.
-    let (published, stale) = published_manifest(site, &read_text(&manifest_path(site))?)?;
+    let (published, stale) = published_manifest(site, manifest)?;
     for warning in &stale {
         eprintln!("warning: {warning}");
     }

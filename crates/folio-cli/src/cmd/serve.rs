@@ -1,5 +1,9 @@
 //! `folio serve`: builds the site into a temporary folder and serves it on loopback with a
 //! static host's deep-link fallback; rebuilds and reloads open pages when a file changes.
+//! A site whose posts have front matter is indexed in memory before each build, with the
+//! same code as `folio index`, so a changed title or a new post shows at once; posts.json
+//! on disk is left alone (`folio index` writes it). A site whose posts have no front
+//! matter keeps a hand-written manifest, which is built as it is.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,7 +15,10 @@ use std::time::{Duration, SystemTime};
 use anyhow::{Context, Result};
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::cmd::build::{build, BuildOptions};
+use crate::cmd::build::{build_from, BuildOptions};
+use crate::cmd::index;
+use crate::diagnostic::print_all;
+use crate::site::{manifest_path, markdown_files, read_text};
 
 /// Where the reload script and the event stream live; no site file can be there.
 const RELOAD_SCRIPT: &str = "/__folio/reload.js";
@@ -67,8 +74,40 @@ pub fn run(site: &Path, port: u16, content: &str) -> Result<ExitCode> {
 /// Builds into `folder/N` and returns that path.
 fn rebuild(site: &Path, folder: &Path, n: u64, options: &BuildOptions) -> Result<PathBuf> {
     let out = folder.join(n.to_string());
-    build(site, &out, options)?;
+    let manifest = preview_manifest(site, &options.content)?;
+    build_from(site, &manifest, &out, options)?;
     Ok(out)
+}
+
+/// The manifest to preview: what `folio index` would write, when the posts have front
+/// matter (their problems printed; a post with an error is left out until it is fixed),
+/// else posts.json as it is.
+fn preview_manifest(site: &Path, content: &str) -> Result<String> {
+    if !has_front_matter(site, content) {
+        return read_text(&manifest_path(site));
+    }
+    let (text, diagnostics) = index::manifest_text(site, content)?;
+    print_all(&diagnostics);
+    if diagnostics
+        .iter()
+        .any(|diagnostic| diagnostic.severity == folio_core::Severity::Error)
+    {
+        eprintln!("posts with errors are left out of the preview until they are fixed");
+    }
+    Ok(text)
+}
+
+/// Whether any post under `site/content` has front matter: then `folio index` keeps the
+/// manifest, and the preview indexes too.
+fn has_front_matter(site: &Path, content: &str) -> bool {
+    markdown_files(site, content)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|file| read_text(&site.join(file)).ok())
+        // Front matter that does not parse is front matter too (index reports it).
+        .any(|text| {
+            crate::front_matter::parse(&text).map_or(true, |front| !front.fields.is_empty())
+        })
 }
 
 /// Polls the site's files twice a second; on a change, rebuilds and bumps the generation.
