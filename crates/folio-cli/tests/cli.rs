@@ -243,15 +243,18 @@ fn check_reports_every_problem_with_its_line() {
     assert_eq!(
         stderr(&output),
         r#"posts.json:6:56: error: posts[1].date (slug "bad-date"): "2024-13-01" is not a date; use YYYY-MM-DD or an RFC 3339 date-time
+posts.json:6:78: error: posts[1].file (slug "bad-date"): posts/bad-date.md does not exist
 posts.json:7:15: error: posts[2].slug (slug "good-one"): the slug is already used by posts[0]
+posts.json:7:79: error: posts[2].file (slug "good-one"): posts/dup.md does not exist
 posts.json:8:5: error: posts[3].title (slug "no-title"): is missing; it is required
+posts.json:8:57: error: posts[3].file (slug "no-title"): posts/no-title.md does not exist
 posts.json:9:86: error: posts[4].file (slug "missing-file"): posts/missing-file.md does not exist
 posts.json:9:121: warning: posts[4].colour (slug "missing-file"): is not a known field and is ignored
-posts/good-two.md:1:1: error: image posts/img/none.png does not exist
-posts/good-two.md:1:1: error: link to /posts/nope, but no post has that slug
-posts/good-two.md:1:1: error: link to posts/gone.md, which is not a post in posts.json
+posts/good-two.md:1:12: error: link to posts/gone.md, which is not a post in posts.json
+posts/good-two.md:1:29: error: link to /posts/nope, but no post has that slug
+posts/good-two.md:1:51: error: image posts/img/none.png does not exist
 posts/stray.md:1:1: error: this post is not in posts.json; run folio index
-8 errors, 1 warning
+11 errors, 1 warning
 "#
     );
 }
@@ -1272,5 +1275,52 @@ fn a_post_whose_front_matter_says_draft_is_never_built_even_with_a_stale_manifes
         "posts/hello-world.md:2:1: warning: the title is \"Hello, World\" here but \"Hello World\" in posts.json; posts.json is out of date: run folio index\n\
          posts/hello-world.md:3:1: warning: the date is 2024-05-02 09:00 here but 2024-05-01 in posts.json; posts.json is out of date: run folio index\n\
          posts/secret.md:4:1: warning: the front matter makes this post a draft, but posts.json does not (folio build leaves it out); posts.json is out of date: run folio index\n"
+    );
+}
+
+#[test]
+fn check_reports_every_problem_even_with_a_broken_site_block() {
+    let temp = tempfile::tempdir().unwrap();
+    let site = temp.path();
+    fs::create_dir_all(site.join("posts/deep")).unwrap();
+    // No site title, and a bad base URL that the missing title used to hide too.
+    fs::write(
+        site.join("posts.json"),
+        r#"{
+  "version": 1,
+  "site": { "base_url": "not a url" },
+  "posts": [
+    { "slug": "bad", "title": "Bad", "date": "2024-02-30", "file": "posts/bad.md" },
+    { "slug": "gone", "title": "Gone", "date": "2024-01-01", "file": "posts/gone.md" },
+    { "slug": "ok", "title": "OK", "date": "2024-01-02", "file": "posts/deep/ok.md" }
+  ]
+}
+"#,
+    )
+    .unwrap();
+    // The invalid post's own links are checked: a dead post link, and on a later line a
+    // missing image after a good link to the same file twice.
+    fs::write(
+        site.join("posts/bad.md"),
+        "Intro.\n\nSee [the other](/posts/nope), [again](/posts/nope).\n\n[ok](deep/ok.md) [ok](deep/ok.md) ![é](ü/pic.png)\n",
+    )
+    .unwrap();
+    fs::write(site.join("posts/deep/ok.md"), "- a [x](../missing.md)\n").unwrap();
+    fs::write(site.join("posts/stray.md"), "Stray.\n").unwrap();
+    let output = folio(&["check", "."], site);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        r#"posts.json:3:11: error: posts.json: site.title is missing; it is required
+posts.json:3:25: error: site.base_url: "not a url" is not an absolute URL; use one such as https://example.org/blog/
+posts.json:5:46: error: posts[0].date (slug "bad"): "2024-02-30" is not a date; use YYYY-MM-DD or an RFC 3339 date-time
+posts.json:6:70: error: posts[1].file (slug "gone"): posts/gone.md does not exist
+posts/bad.md:3:17: error: link to /posts/nope, but no post has that slug
+posts/bad.md:3:39: error: link to /posts/nope, but no post has that slug
+posts/bad.md:5:40: error: image posts/ü/pic.png does not exist
+posts/deep/ok.md:1:9: error: link to posts/missing.md, which is not a post in posts.json
+posts/stray.md:1:1: error: this post is not in posts.json; run folio index
+9 errors, 0 warnings
+"#
     );
 }

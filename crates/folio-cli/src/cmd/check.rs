@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use folio_core::markdown::{links, resolve_relative};
+use folio_core::markdown::{links, resolve_relative, LinkRef};
 use folio_core::route::post_slug_of;
 use folio_core::{parse, Drafts, Manifest, ManifestError, ParseOptions, Post, PostDate, Severity};
 
@@ -57,27 +57,42 @@ pub fn check(site: &Path, content: &str) -> Result<Vec<Diagnostic>> {
             return Ok(diagnostics);
         }
     };
-    let manifest = match parse(
-        &text,
-        &ParseOptions {
-            drafts: Drafts::Show,
-        },
-    ) {
-        Ok(manifest) => manifest,
-        Err(error) => {
-            let (line, column) = match &error {
-                ManifestError::Json { line, column, .. } => (*line, (*column).max(1)),
-                ManifestError::Site { path, .. } => locate(&text, path),
-                _ => locate(&text, "version"),
-            };
-            diagnostics.push(at_manifest(
-                line,
-                column,
-                Severity::Error,
-                error.to_string(),
-            ));
-            return Ok(diagnostics);
+    let options = ParseOptions {
+        drafts: Drafts::Show,
+    };
+    // A problem that stops the reader (no site title, a wrong version) must not hide the
+    // others: report it, then read the posts of a copy with a stand-in for what is wrong.
+    // Positions still come from the author's text: the posts are the same.
+    let mut readable = text.clone();
+    // Each stand-in mends one thing (the site block, its title, the version): at most three.
+    let mut n_stand_ins = 0;
+    let manifest = loop {
+        let error = match parse(&readable, &options) {
+            Ok(manifest) => break Some(manifest),
+            Err(error) => error,
+        };
+        let (line, column) = match &error {
+            ManifestError::Json { line, column, .. } => (*line, (*column).max(1)),
+            ManifestError::Site { path, .. } => locate(&text, path),
+            _ => locate(&text, "version"),
+        };
+        diagnostics.push(at_manifest(
+            line,
+            column,
+            Severity::Error,
+            error.to_string(),
+        ));
+        match with_stand_in(&readable, &error) {
+            Some(patched) if n_stand_ins < 3 => {
+                n_stand_ins += 1;
+                readable = patched;
+            }
+            _ => break None,
         }
+    };
+    let Some(manifest) = manifest else {
+        diagnostics.sort();
+        return Ok(diagnostics);
     };
     for problem in &manifest.problems {
         let (line, column) = locate(&text, &problem.path);
@@ -93,6 +108,30 @@ pub fn check(site: &Path, content: &str) -> Result<Vec<Diagnostic>> {
     Ok(diagnostics)
 }
 
+/// `text` with a stand-in for what `error` found missing or wrong at the top of the
+/// manifest (the site block, its title, the version), or `None` when nothing can stand in.
+fn with_stand_in(text: &str, error: &ManifestError) -> Option<String> {
+    let mut root: serde_json::Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    let root_object = root.as_object_mut()?;
+    match error {
+        ManifestError::Site { path, .. } if path == "site" => {
+            root_object.insert("site".into(), serde_json::json!({ "title": "-" }));
+        }
+        ManifestError::Site { path, .. } if path == "site.title" => {
+            root_object
+                .get_mut("site")?
+                .as_object_mut()?
+                .insert("title".into(), "-".into());
+        }
+        ManifestError::MissingVersion | ManifestError::UnsupportedVersion { .. } => {
+            root_object.insert("version".into(), 1.into());
+        }
+        _ => return None,
+    }
+    serde_json::to_string(&root).ok()
+}
+
 fn at_manifest(line: usize, column: usize, severity: Severity, message: String) -> Diagnostic {
     Diagnostic {
         file: MANIFEST.into(),
@@ -103,7 +142,54 @@ fn at_manifest(line: usize, column: usize, severity: Severity, message: String) 
     }
 }
 
-/// Post files that are missing, not UTF-8 or not listed; links and images that lead nowhere.
+/// A manifest entry as written, valid or not: each one's file is checked.
+struct Entry<'a> {
+    index: usize,
+    file: String,
+    slug: Option<String>,
+    /// The validated post, when the entry has no error.
+    post: Option<&'a Post>,
+}
+
+/// Every entry with a `file` whose own value has no problem (that one is reported).
+fn entries<'a>(text: &str, manifest: &'a Manifest) -> Vec<Entry<'a>> {
+    let root: serde_json::Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap_or_default();
+    let Some(posts) = root.get("posts").and_then(serde_json::Value::as_array) else {
+        return Vec::new();
+    };
+    posts
+        .iter()
+        .enumerate()
+        .filter_map(|(index, entry)| {
+            let file = entry.get("file")?.as_str()?.to_string();
+            let path = format!("posts[{index}].file");
+            if manifest.problems.iter().any(|problem| problem.path == path) {
+                return None;
+            }
+            let post = manifest
+                .posts
+                .iter()
+                .find(|post| post.index == index)
+                .map(|post| post.as_ref());
+            let slug = post.map(|post| post.slug.as_str().to_string()).or_else(|| {
+                entry
+                    .get("slug")
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_string)
+            });
+            Some(Entry {
+                index,
+                file,
+                slug,
+                post,
+            })
+        })
+        .collect()
+}
+
+/// Post files that are missing, not UTF-8 or not listed; links and images that lead
+/// nowhere. Every entry's file is checked, also of entries with an error elsewhere.
 fn check_files(
     site: &Path,
     content: &str,
@@ -111,38 +197,39 @@ fn check_files(
     manifest: &Manifest,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<()> {
-    let listed: BTreeSet<&str> = manifest
-        .posts
-        .iter()
-        .map(|post| post.file.as_str())
-        .collect();
-    for post in &manifest.posts {
-        let path = format!("posts[{}].file", post.index);
-        let markdown = match read_text(&site.join(&post.file)) {
+    let entries = entries(text, manifest);
+    let listed: BTreeSet<&str> = entries.iter().map(|entry| entry.file.as_str()).collect();
+    for entry in &entries {
+        let path = format!("posts[{}].file", entry.index);
+        let markdown = match read_text(&site.join(&entry.file)) {
             Ok(markdown) => markdown,
             Err(error) => {
                 let (line, column) = locate(text, &path);
-                let message = if site.join(&post.file).exists() {
-                    format!("{path} (slug {:?}): {error:#}", post.slug.as_str())
+                let which = entry
+                    .slug
+                    .as_ref()
+                    .map_or(String::new(), |slug| format!(" (slug {slug:?})"));
+                let message = if site.join(&entry.file).exists() {
+                    format!("{path}{which}: {error:#}")
                 } else {
-                    format!(
-                        "{path} (slug {:?}): {} does not exist",
-                        post.slug.as_str(),
-                        post.file
-                    )
+                    format!("{path}{which}: {} does not exist", entry.file)
                 };
                 diagnostics.push(at_manifest(line, column, Severity::Error, message));
                 continue;
             }
         };
-        stale_entry(post, &markdown, diagnostics);
-        for link in links(&markdown) {
+        if let Some(post) = entry.post {
+            stale_entry(post, &markdown, diagnostics);
+        }
+        let found = links(&markdown);
+        let places = link_places(&markdown, &found);
+        for (link, (line, column)) in found.iter().zip(places) {
             let message = if let Some(slug) = post_slug_of(&link.url) {
                 manifest
                     .post(slug)
                     .is_none()
                     .then(|| format!("link to {}, but no post has that slug", link.url))
-            } else if let Some(target) = resolve_relative(&post.file, &link.url) {
+            } else if let Some(target) = resolve_relative(&entry.file, &link.url) {
                 if target.ends_with(".md") {
                     (!listed.contains(target.as_str()))
                         .then(|| format!("link to {target}, which is not a post in posts.json"))
@@ -161,9 +248,9 @@ fn check_files(
             };
             if let Some(message) = message {
                 diagnostics.push(Diagnostic {
-                    file: post.file.clone(),
-                    line: link.line,
-                    column: 1,
+                    file: entry.file.clone(),
+                    line,
+                    column,
                     severity: Severity::Error,
                     message,
                 });
@@ -172,7 +259,7 @@ fn check_files(
     }
     if site.join(content).is_dir() {
         for file in markdown_files(site, content)? {
-            if !listed.contains(file.as_str()) && !manifest_lists_skipped(text, &file) {
+            if !listed.contains(file.as_str()) {
                 diagnostics.push(Diagnostic {
                     file,
                     line: 1,
@@ -186,10 +273,39 @@ fn check_files(
     Ok(())
 }
 
-/// True when the manifest mentions `file` in a post that failed validation (its problem
-/// is reported already; saying it is missing too would be noise).
-fn manifest_lists_skipped(text: &str, file: &str) -> bool {
-    text.contains(&format!("\"{file}\""))
+/// The line and column (1-based, in characters) of each link's URL in `markdown`: the
+/// first place on or after the link's line where its URL is written and that no earlier
+/// link took. A URL written differently from how it reads (escapes, entities) or defined
+/// elsewhere (a reference link) falls back to the link's line, column 1.
+fn link_places(markdown: &str, found: &[LinkRef]) -> Vec<(usize, usize)> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(markdown.match_indices('\n').map(|(at, _)| at + 1))
+        .collect();
+    let mut taken: Vec<usize> = Vec::new();
+    found
+        .iter()
+        .map(|link| {
+            let from = line_starts
+                .get(link.line.saturating_sub(1))
+                .copied()
+                .unwrap_or(0);
+            let at = (!link.url.is_empty())
+                .then(|| {
+                    markdown[from..]
+                        .match_indices(link.url.as_str())
+                        .map(|(at, _)| from + at)
+                        .find(|at| !taken.contains(at))
+                })
+                .flatten();
+            let Some(at) = at else {
+                return (link.line, 1);
+            };
+            taken.push(at);
+            let line = line_starts.partition_point(|start| *start <= at);
+            let line_start = line_starts[line - 1];
+            (line, markdown[line_start..at].chars().count() + 1)
+        })
+        .collect()
 }
 
 /// A warning at the post file's line for each of draft, title and date on which the post's
