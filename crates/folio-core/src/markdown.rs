@@ -451,6 +451,26 @@ pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let mut table = AlignedCells::default();
     for event in parser(strip_front_matter(markdown)) {
         words.see(&event);
+        // Raw HTML never crosses a Markdown element (a paragraph, list item, quote, heading,
+        // table cell, footnote, link, ...): what it opens in one is closed before the
+        // element's end, which a browser would otherwise close first, leaving a later
+        // closing tag to end a wrapper of the page. An HTML block is raw HTML itself, so
+        // `<details>` blocks can hold Markdown paragraphs.
+        match &event {
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(_) => filter.sanitizer.enter(),
+            Event::End(_) => {
+                let closing = filter.sanitizer.leave();
+                if !closing.is_empty() {
+                    let target = match (&mut heading, &mut footnote) {
+                        (Some((_, buffer)), _) | (None, Some((_, buffer))) => buffer,
+                        (None, None) => &mut out,
+                    };
+                    target.push(Event::Html(CowStr::from(closing)));
+                }
+            }
+            _ => {}
+        }
         // Footnote definitions are collected and written at the end, in reference order.
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -465,9 +485,10 @@ pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
             }
             _ => {}
         }
-        let target = match (&mut footnote, &mut heading) {
-            (Some((_, buffer)), _) => buffer,
-            (None, Some((_, buffer))) => buffer,
+        // A heading's events are held until its end (its id comes from its text), also
+        // inside a footnote.
+        let target = match (&mut heading, &mut footnote) {
+            (Some((_, buffer)), _) | (None, Some((_, buffer))) => buffer,
             (None, None) => &mut out,
         };
         // Aligned table cells are written here, with a class: the HTML writer would give
@@ -839,9 +860,8 @@ impl<'o, 'a> Filter<'o, 'a> {
             classes: Vec::new(),
             attrs: Vec::new(),
         }));
-        for event in inner {
-            self.event(event, out);
-        }
+        // Already filtered as they were read.
+        out.extend(inner);
         // A link to this section, for readers who want to share it.
         out.push(Event::InlineHtml(CowStr::from(format!(
             r##" <a class="anchor" href="{}#{id}" aria-label="{}">#</a>"##,
@@ -915,10 +935,8 @@ impl<'o, 'a> Filter<'o, 'a> {
         for (label, events) in definitions {
             let id = slugify(&label);
             out.push(Event::Html(CowStr::from(format!(r#"<li id="fn-{id}">"#))));
-            let mut body = Vec::with_capacity(events.len());
-            for event in events {
-                self.event(event, &mut body);
-            }
+            // Already filtered as they were read, their raw HTML closed at their end.
+            let mut body = events;
             let backref = Event::InlineHtml(CowStr::from(format!(
                 r##" <a href="{}#fnref-{id}" class="footnote-backref" aria-label="{}">↩</a>"##,
                 self.options.page, t.back_to_text
@@ -1254,12 +1272,97 @@ mod tests {
             "<p><b>after</b></p>",
         );
         check("<div><!-- unclosed", "<div></div>");
-        // Unbalanced raw HTML is closed at the end of the post, before the footnotes.
+        // Unbalanced raw HTML outside any Markdown element is closed at the end of the post,
+        // before the footnotes.
         check("<div><b>open\n\nText[^1].\n\n[^1]: Note.", "<div><b>open\n<p>Text<sup class=\"footnote-ref\"><a href=\"posts/a#fn-1\" id=\"fnref-1\">1</a></sup>.</p>\n</b></div><section class=\"footnotes\" aria-label=\"Footnotes\"><ol><li id=\"fn-1\">\n<p>Note. <a href=\"posts/a#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a></p>\n</li></ol></section>");
         check(
             "<a href=\"javascript:alert(1)\">x</a> <a href=\"../img/a.png\">y</a>",
             "<p><a>x</a> <a href=\"img/a.png\">y</a></p>",
         );
+    }
+
+    #[test]
+    fn raw_html_left_open_is_closed_at_the_end_of_its_markdown_element() {
+        let backref = |id: &str| {
+            format!(
+                r##" <a href="posts/a#fnref-{id}" class="footnote-backref" aria-label="Back to the text">↩</a>"##
+            )
+        };
+        let footnotes = |notes: &str| {
+            format!("<p>Text<sup class=\"footnote-ref\"><a href=\"posts/a#fn-1\" id=\"fnref-1\">1</a></sup></p>\n<section class=\"footnotes\" aria-label=\"Footnotes\"><ol>{notes}</ol></section>")
+        };
+        for (markdown, expect) in [
+            ("Para <b>x", "<p>Para <b>x</b></p>".to_string()),
+            ("- <div>x", "<ul>\n<li><div>x</div></li>\n</ul>".into()),
+            (
+                "1. a <span>x\n2. b",
+                "<ol>\n<li>a <span>x</span></li>\n<li>b</li>\n</ol>".into(),
+            ),
+            (
+                "- a\n\n  <div>\n\n  x",
+                "<ul>\n<li>\n<p>a</p>\n<div>\n<p>x</p>\n</div></li>\n</ul>".into(),
+            ),
+            (
+                "- [ ] <b>task",
+                "<ul>\n<li><input disabled=\"\" type=\"checkbox\" aria-label=\"not done\"/>\n<b>task</b></li>\n</ul>".into(),
+            ),
+            ("> <div>x", "<blockquote>\n<div>x</div></blockquote>".into()),
+            (
+                "> [!NOTE]\n> <b>x",
+                "<blockquote class=\"alert alert-note\"><p class=\"alert-title\">Note</p>\n<p><b>x</b></p>\n</blockquote>".into(),
+            ),
+            // Before the section link, which must not end up inside the raw element.
+            (
+                "## T <a href=\"x\">x",
+                "<h2 id=\"t-x\">T <a href=\"posts/x\">x</a> <a class=\"anchor\" href=\"posts/a#t-x\" aria-label=\"Link to this section\">#</a></h2>".into(),
+            ),
+            (
+                "| a |\n|---|\n| <div>x |",
+                "<table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td><div>x</div></td></tr>\n</tbody></table>".into(),
+            ),
+            (
+                "| a |\n|:-|\n| <b>x |",
+                "<table><thead><tr><th class=\"align-left\">a</th></tr></thead><tbody>\n<tr><td class=\"align-left\"><b>x</b></td></tr>\n</tbody></table>".into(),
+            ),
+            (
+                "Text[^1]\n\n[^1]: <b>x",
+                footnotes(&format!("<li id=\"fn-1\">\n<p><b>x</b>{}</p>\n</li>", backref("1"))),
+            ),
+            (
+                "Text[^1]\n\n[^1]: <table>",
+                footnotes(&format!("<li id=\"fn-1\"><table></table>{}</li>", backref("1"))),
+            ),
+            (
+                "Text[^1]\n\n[^1]: Note\n    # Heading <i>x",
+                footnotes(&format!("<li id=\"fn-1\">\n<p>Note{}</p>\n<h1 id=\"heading-x\">Heading <i>x</i> <a class=\"anchor\" href=\"posts/a#heading-x\" aria-label=\"Link to this section\">#</a></h1>\n</li>", backref("1"))),
+            ),
+            // Inline elements too: raw HTML nests inside Markdown's elements.
+            ("*a <b>b* c</b>", "<p><em>a <b>b</b></em> c&lt;/b&gt;</p>".into()),
+            (
+                "[a <b>b](https://x.org) c</b>",
+                "<p><a href=\"https://x.org\">a <b>b</b></a> c&lt;/b&gt;</p>".into(),
+            ),
+            (
+                "![a <b>b](javascript:x) c</b>",
+                "<p>a <b>b</b> c&lt;/b&gt;</p>".into(),
+            ),
+            // A closing tag cannot reach an element opened outside its Markdown element.
+            (
+                "- a <b>b\n- </b>c",
+                "<ul>\n<li>a <b>b</b></li>\n<li>&lt;/b&gt;c</li>\n</ul>".into(),
+            ),
+            (
+                "> <div>\n> x\n\n</div>",
+                "<blockquote>\n<div>\nx\n</div></blockquote>\n&lt;/div&gt;".into(),
+            ),
+            // HTML blocks are not Markdown elements: Markdown can sit inside raw elements.
+            (
+                "<div>\n\n- <span>x\n\n</div>",
+                "<div>\n<ul>\n<li><span>x</span></li>\n</ul>\n</div>".into(),
+            ),
+        ] {
+            check(markdown, &expect);
+        }
     }
 
     #[test]
@@ -1384,6 +1487,9 @@ mod tests {
     fn footnotes_are_numbered_in_reference_order_with_back_links() {
         check("B[^b] then A[^a].\n\n[^a]: Note A.\n[^b]: Note B.",
               "<p>B<sup class=\"footnote-ref\"><a href=\"posts/a#fn-b\" id=\"fnref-b\">1</a></sup> then A<sup class=\"footnote-ref\"><a href=\"posts/a#fn-a\" id=\"fnref-a\">2</a></sup>.</p>\n<section class=\"footnotes\" aria-label=\"Footnotes\"><ol><li id=\"fn-b\">\n<p>Note B. <a href=\"posts/a#fnref-b\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a></p>\n</li><li id=\"fn-a\">\n<p>Note A. <a href=\"posts/a#fnref-a\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a></p>\n</li></ol></section>");
+        // A note's images, references and code are written once, as in the text.
+        check("Text[^1]\n\n[^1]: ![a](x.png), [^2] and `code`\n[^2]: Two.",
+              "<p>Text<sup class=\"footnote-ref\"><a href=\"posts/a#fn-1\" id=\"fnref-1\">1</a></sup></p>\n<section class=\"footnotes\" aria-label=\"Footnotes\"><ol><li id=\"fn-1\">\n<p><img loading=\"lazy\" decoding=\"async\" src=\"posts/x.png\" alt=\"a\" />, <sup class=\"footnote-ref\"><a href=\"posts/a#fn-2\" id=\"fnref-2\">2</a></sup> and <code>code</code> <a href=\"posts/a#fnref-1\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a></p>\n</li><li id=\"fn-2\">\n<p>Two. <a href=\"posts/a#fnref-2\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a></p>\n</li></ol></section>");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! allows, with their safe attributes. Everything else is shown as text. Raw HTML is read
 //! as a stream of tags and text, never matched with regular expressions; allowed tags are
 //! written back from what was parsed (names lowercased, values decoded, checked and
-//! re-escaped), so what the browser parses is exactly what was checked.
+//! re-escaped), so what the browser parses is exactly what was checked. Elements left open
+//! are closed before the end of the Markdown element they are in.
 
 /// What raw HTML in posts may do (`site.raw_html`, a Folio extension of the contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,10 +131,16 @@ const ATTRIBUTES: &[(&str, &str, Value)] = &[
 ];
 
 /// Cleans raw HTML, keeping the elements it left open so they can be closed at the end of
-/// the post: unbalanced HTML in a post can never swallow the page around it.
+/// the Markdown element they are in: unbalanced HTML in a post can never swallow the page
+/// around it. A browser ends a raw `<div>` itself when it reaches the `</li>`, `</td>` or
+/// `</blockquote>` around it, so a `</div>` written any later would close a wrapper of the
+/// page instead.
 #[derive(Debug, Default)]
 pub struct Sanitizer {
     open: Vec<&'static str>,
+    /// For each Markdown element being read, outermost first: where its raw elements start
+    /// in `open`. Raw HTML closes nothing below the innermost one.
+    scopes: Vec<usize>,
 }
 
 impl Sanitizer {
@@ -166,10 +173,28 @@ impl Sanitizer {
         out
     }
 
+    /// A Markdown element starts: raw HTML inside it can close only what it opens there.
+    pub fn enter(&mut self) {
+        self.scopes.push(self.open.len());
+    }
+
+    /// The Markdown element that [`Sanitizer::enter`] started ends: closing tags for the
+    /// elements raw HTML opened in it and left open, innermost first.
+    pub fn leave(&mut self) -> String {
+        let start = self.scopes.pop().unwrap_or(0);
+        self.close_from(start)
+    }
+
     /// Closing tags for every element still open, innermost first.
     pub fn close_all(&mut self) -> String {
+        self.scopes.clear();
+        self.close_from(0)
+    }
+
+    fn close_from(&mut self, start: usize) -> String {
+        let start = start.min(self.open.len());
         self.open
-            .drain(..)
+            .drain(start..)
             .rev()
             .map(|name| format!("</{name}>"))
             .collect()
@@ -188,16 +213,19 @@ impl Sanitizer {
             return;
         };
         if tag.is_closing {
-            match self.open.iter().rposition(|open| *open == name) {
+            let floor = self.scopes.last().copied().unwrap_or(0);
+            let in_scope = self.open.get(floor..).unwrap_or_default();
+            match in_scope.iter().rposition(|open| *open == name) {
                 Some(index) => {
-                    for open in self.open.drain(index..).rev() {
+                    for open in self.open.drain(floor + index..).rev() {
                         out.push_str("</");
                         out.push_str(open);
                         out.push('>');
                     }
                 }
-                // A closing tag for something raw HTML did not open (a Markdown paragraph,
-                // say) would break the page's structure: show it instead.
+                // A closing tag for something raw HTML did not open, or opened outside the
+                // Markdown element being read (a paragraph, a list item), would break the
+                // page's structure: show it instead.
                 None if !is_void => push_text(out, source),
                 None => {}
             }
@@ -583,6 +611,19 @@ mod tests {
         check("<a href=x <script>", "&lt;a href=x &lt;script&gt;");
         check("<!-- x --><b>y</b><!-- unclosed", "<b>y</b>");
         check("<", "&lt;");
+    }
+
+    #[test]
+    fn closing_tags_stay_inside_their_markdown_element() {
+        let mut sanitizer = Sanitizer::default();
+        let url = |url: &str| crate::markdown::allowed_url(url);
+        let mut got = sanitizer.clean("<div>", &url);
+        sanitizer.enter();
+        got.push_str(&sanitizer.clean("<b><i>x</b></div>", &url));
+        got.push_str(&sanitizer.leave());
+        got.push_str(&sanitizer.clean("</i></div>", &url));
+        got.push_str(&sanitizer.close_all());
+        assert_eq!(got, "<div><b><i>x</i></b>&lt;/div&gt;&lt;/i&gt;</div>");
     }
 
     #[test]

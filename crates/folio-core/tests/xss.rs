@@ -1,80 +1,16 @@
 //! The XSS corpus (`tests/xss/payloads.json`, OWASP filter-evasion classes) through the
 //! renderer: no output may contain an element outside the allowlist, an event-handler
-//! attribute, or a URL with a forbidden scheme. The check reads the output with its own
-//! small tag scanner, independent of the sanitizer.
+//! attribute, or a URL with a forbidden scheme. And for any Markdown mixing raw tags with
+//! Markdown's own elements, the output's elements nest: a post can never close an element
+//! of the page around it. The checks read the output with their own small tag scanner
+//! (`html_scan`), independent of the sanitizer.
+
+mod html_scan;
 
 use folio_core::markdown::{render, RenderOptions};
-use folio_core::sanitize::{decode_entities, RawHtml};
-
-/// Elements the renderer itself writes, plus the raw-HTML allowlist.
-const ALLOWED_ELEMENTS: &[&str] = &[
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "blockquote",
-    "br",
-    "caption",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "li",
-    "mark",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "rp",
-    "rt",
-    "ruby",
-    "s",
-    "samp",
-    "section",
-    "small",
-    "span",
-    "strike",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "tr",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "wbr",
-];
+use folio_core::sanitize::RawHtml;
+use html_scan::{active_content, forbidden_url, tags, unbalanced, HtmlTag};
+use proptest::prelude::*;
 
 fn payloads() -> Vec<(String, String)> {
     let text = std::fs::read_to_string(concat!(
@@ -92,66 +28,6 @@ fn payloads() -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-/// Every `(element, [(attribute, value)])` in `html`.
-fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
-    let mut found = Vec::new();
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        rest = &rest[lt + 1..];
-        if rest.starts_with('/') || rest.starts_with('!') {
-            continue;
-        }
-        let end = rest.find('>').unwrap_or(rest.len());
-        let inside = &rest[..end];
-        let name: String = inside
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        let mut attributes = Vec::new();
-        let mut body = &inside[name.len()..];
-        loop {
-            body = body.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
-            if body.is_empty() {
-                break;
-            }
-            let attribute: String = body
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != '=' && *c != '/')
-                .collect();
-            if attribute.is_empty() {
-                // A stray `=` or quote: step over it.
-                body = &body[body.chars().next().map_or(1, char::len_utf8)..];
-                continue;
-            }
-            body = &body[attribute.len()..];
-            let mut value = String::new();
-            if let Some(after) = body.strip_prefix("=\"") {
-                let close = after.find('"').unwrap_or(after.len());
-                value = after[..close].to_string();
-                body = &after[(close + 1).min(after.len())..];
-            } else if let Some(after) = body.strip_prefix('=') {
-                let close = after.find(char::is_whitespace).unwrap_or(after.len());
-                value = after[..close].to_string();
-                body = &after[close..];
-            }
-            attributes.push((attribute.to_ascii_lowercase(), value));
-        }
-        found.push((name.to_ascii_lowercase(), attributes));
-    }
-    found
-}
-
-fn forbidden_scheme(url: &str) -> bool {
-    let decoded: String = decode_entities(url)
-        .chars()
-        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
-        .collect();
-    let lower = decoded.to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:", "file:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
 }
 
 #[test]
@@ -179,32 +55,11 @@ fn no_payload_survives_the_renderer() {
             format!("| a |\n|---|\n| {payload} |"),
         ] {
             let html = render(&markdown, &options);
-            for (element, attributes) in tags(html.as_str()) {
-                if !ALLOWED_ELEMENTS.contains(&element.as_str()) {
-                    failures.push(format!(
-                        "[{class}] element <{element}> from {payload:?}: {}",
-                        html.as_str()
-                    ));
-                }
-                for (attribute, value) in attributes {
-                    let is_bad = attribute.starts_with("on")
-                        || attribute == "style"
-                        || (matches!(
-                            attribute.as_str(),
-                            "href"
-                                | "src"
-                                | "cite"
-                                | "action"
-                                | "formaction"
-                                | "srcset"
-                                | "xlink:href"
-                        ) && forbidden_scheme(&value));
-                    if is_bad {
-                        failures.push(format!(
-                            "[{class}] {attribute}=\"{value}\" on <{element}> from {payload:?}"
-                        ));
-                    }
-                }
+            for problem in active_content(html.as_str()) {
+                failures.push(format!(
+                    "[{class}] {problem} from {payload:?}: {}",
+                    html.as_str()
+                ));
             }
         }
     }
@@ -218,17 +73,146 @@ fn no_payload_survives_the_renderer() {
 
 #[test]
 fn the_scanner_sees_what_it_must() {
-    let found =
-        tags(r#"<p>x <img src="javascript:a" onerror="b"> <a href="&#106;avascript:x">y</a></p>"#);
-    assert_eq!(found[1].0, "img");
+    let found = tags(
+        r#"<p>x <IMG src="javascript:a" onerror=b/> <a href='&#106;avascript:x' title=">">y</a></p>"#,
+    );
+    let tag = |name: &str, is_closing: bool, attributes: &[(&str, &str)]| HtmlTag {
+        name: name.to_string(),
+        is_closing,
+        attributes: attributes
+            .iter()
+            .map(|(a, v)| (a.to_string(), v.to_string()))
+            .collect(),
+    };
     assert_eq!(
-        found[1].1,
+        found,
         [
-            ("src".to_string(), "javascript:a".to_string()),
-            ("onerror".to_string(), "b".to_string())
+            tag("p", false, &[]),
+            tag("img", false, &[("src", "javascript:a"), ("onerror", "b/")]),
+            tag("a", false, &[("href", "&#106;avascript:x"), ("title", ">")]),
+            tag("a", true, &[]),
+            tag("p", true, &[]),
         ]
     );
-    assert!(forbidden_scheme("&#106;avascript:x"));
-    assert!(forbidden_scheme(" JaVa\tScript:x"));
-    assert!(!forbidden_scheme("https://x.org"));
+    for (html, problems) in [
+        (
+            "<img src=x onerror=alert(1)>",
+            &["onerror=\"alert(1)\" on <img>"][..],
+        ),
+        ("<p STYLE=\"x\">", &["style=\"x\" on <p>"]),
+        ("<svg><script>", &["element <svg>", "element <script>"]),
+        (
+            "<a href=\" JaVa&#x09;Script:x\">",
+            &["href=\" JaVa&#x09;Script:x\" on <a>"],
+        ),
+        ("<img src=\"tel:1\">", &["src=\"tel:1\" on <img>"]),
+        (
+            "<a href=\"https://x.org\"><a href=\"mailto:a@b\"><a href=\"a/b:c\"><img src=\"//x/y\">",
+            &[],
+        ),
+        ("&lt;script&gt; a < b <!-- <script> -->", &[]),
+    ] {
+        assert_eq!(active_content(html), problems, "{html}");
+    }
+    assert!(forbidden_url("data:x"));
+    assert!(!forbidden_url("posts/a#fn-1"));
+    assert_eq!(unbalanced("<p>a<br><img src=x/><b>b</b></p>"), None);
+    assert!(unbalanced("<ul><li><div>x</li></ul></div>").is_some());
+    assert!(unbalanced("<p><b>x</p>").is_some());
+    assert!(unbalanced("<div>").is_some());
+}
+
+/// Markdown made of containers (list items, quotes, headings, table cells, footnotes,
+/// emphasis, links) with raw tags, matched or not, in and across them.
+fn markdown_with_raw_tags() -> impl Strategy<Value = String> {
+    let prefix = prop::sample::select(vec![
+        "",
+        "",
+        "- ",
+        "1. ",
+        "  ",
+        "> ",
+        "> - ",
+        "## ",
+        "[^1]: ",
+        "[^n]: ",
+        "| ",
+        "    ",
+        "> [!NOTE]\n> ",
+        "- [ ] ",
+    ]);
+    let piece = prop::sample::select(vec![
+        "<div>",
+        "</div>",
+        "<b>",
+        "</b>",
+        "<span>",
+        "</span>",
+        "<details>",
+        "<summary>",
+        "</summary>",
+        "</details>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "</td>",
+        "</table>",
+        "<p>",
+        "</p>",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<blockquote>",
+        "</blockquote>",
+        "<h2>",
+        "</h2>",
+        "<br>",
+        "<img src=x>",
+        "<a href=x>",
+        "</a>",
+        "<div/>",
+        "<!--",
+        "-->",
+        "*",
+        "**",
+        "_",
+        "~~",
+        "[",
+        "](u)",
+        "[^1]",
+        "[^n]",
+        "`",
+        "|",
+        " | ",
+        "x",
+        "word ",
+        " ",
+    ]);
+    let line = (prefix, prop::collection::vec(piece, 0..7))
+        .prop_map(|(prefix, pieces)| format!("{prefix}{}", pieces.concat()));
+    let block = prop_oneof![
+        4 => line,
+        1 => Just(String::new()),
+        1 => Just("| a | b |\n|---|:-:|".to_string()),
+        1 => Just("```".to_string()),
+    ];
+    prop::collection::vec(block, 1..12).prop_map(|lines| lines.join("\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn raw_html_never_unbalances_the_page(markdown in markdown_with_raw_tags()) {
+        let options = RenderOptions::from_parts(
+            "posts/x.md",
+            "posts/x",
+            Vec::new(),
+            RawHtml::Allowlist,
+            folio_core::i18n::Lang::En,
+        );
+        let html = render(&markdown, &options);
+        prop_assert_eq!(unbalanced(html.as_str()), None, "{}", html.as_str());
+    }
 }
