@@ -1324,3 +1324,47 @@ posts/stray.md:1:1: error: this post is not in posts.json; run folio index
 "#
     );
 }
+
+#[test]
+fn build_shows_a_progress_bar_on_a_terminal_only() {
+    let (_temp, site) = sample("minimal");
+    // Bars appear for runs of 200 steps or more.
+    for n in 0..250 {
+        fs::write(
+            site.join(format!("posts/p{n}.md")),
+            format!("---\ntitle: Post {n}\ndate: 2024-01-01\n---\nText {n}.\n"),
+        )
+        .unwrap();
+    }
+    assert!(folio(&["index", "."], &site).status.success());
+    // `script` runs the build on a pseudo-terminal and copies what it shows.
+    let on_a_terminal = |ci: Option<&str>, flags: &str| -> String {
+        let mut command = Command::new("script");
+        command
+            .args([
+                "-qec",
+                &format!(
+                    "'{}' build . --out out {flags}",
+                    env!("CARGO_BIN_EXE_folio")
+                ),
+                "/dev/null",
+            ])
+            .current_dir(&site)
+            .env_remove("CI");
+        if let Some(ci) = ci {
+            command.env("CI", ci);
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{}", stdout(&output));
+        stdout(&output)
+    };
+    let shown = on_a_terminal(None, "");
+    assert!(
+        shown.contains("   build [") && shown.contains("/252"),
+        "{shown:?}"
+    );
+    assert!(!on_a_terminal(None, "--quiet").contains("build ["));
+    assert!(!on_a_terminal(Some("true"), "").contains("build ["));
+    let piped = folio(&["build", ".", "--out", "out"], &site);
+    assert!(!stderr(&piped).contains("build ["), "{}", stderr(&piped));
+}

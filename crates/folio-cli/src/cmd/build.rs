@@ -174,11 +174,19 @@ pub fn build_from(
         base_path: &base_path,
         base_url: base_url.as_deref(),
     };
-    for page in prerender::pages(&context, &|post: &Post| {
+    // Rendering the posts is most of a build's time: the bar counts them, then the pages
+    // written (hidden off a terminal, in CI and with --quiet, as for folio index).
+    let bar = crate::progress::bar(manifest.posts.len(), "build");
+    let pages = prerender::pages(&context, &|post: &Post| {
+        bar.inc(1);
         read_text(&site.join(&post.file)).ok()
-    }) {
+    });
+    bar.set_length((manifest.posts.len() + pages.len()) as u64);
+    for page in pages {
         writer.write(&page.file, page.html.as_bytes())?;
+        bar.inc(1);
     }
+    bar.finish_and_clear();
 
     match &base_url {
         Some(base_url) => write_feeds(site, &manifest, base_url, &mut writer)?,
