@@ -442,6 +442,17 @@ impl Rendered {
 
 /// [`render`], counting the words in the same pass (one parse instead of two).
 pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
+    render_body_counted(strip_front_matter(markdown), options)
+}
+
+/// [`render`] for Markdown that is all body: text that starts with `---` lines is Markdown
+/// (a rule, a heading), not front matter. For Markdown that is not a post file, such as
+/// the CommonMark spec's examples.
+pub fn render_body(body: &str, options: &RenderOptions<'_>) -> SafeHtml {
+    render_body_counted(body, options).html
+}
+
+fn render_body_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let mut words = crate::reading_time::WordCount::default();
     let mut filter = Filter::new(options);
     // About one event for every 12 bytes of Markdown in typical posts.
@@ -449,7 +460,7 @@ pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let mut heading: Option<(Tag<'_>, Vec<Event<'_>>)> = None;
     let mut footnote: Option<(String, Vec<Event<'_>>)> = None;
     let mut table = AlignedCells::default();
-    for event in parser(strip_front_matter(markdown)) {
+    for event in parser(markdown) {
         words.see(&event);
         // Raw HTML never crosses a Markdown element (a paragraph, list item, quote, heading,
         // table cell, footnote, link, ...): what it opens in one is closed before the
@@ -1021,6 +1032,8 @@ fn resolve_destination<'e>(
     }
     match classify(&url) {
         Destination::Allowed => Some(url),
+        // A site that trusts raw HTML trusts its authors with any scheme (`irc:`, `tel:`).
+        Destination::Forbidden if options.raw_html == RawHtml::Trusted => Some(url),
         Destination::Forbidden => None,
         Destination::Fragment => Some(CowStr::from(format!("{}{url}", options.page))),
         Destination::Relative => Some(CowStr::from(resolve_path(options, &url))),
@@ -1382,6 +1395,13 @@ mod tests {
             html.as_str(),
             "<div onclick=\"go()\">x</div>\n<p>Text <span style=\"color:red\">red</span></p>\n"
         );
+        // Its authors are trusted with any scheme; the allowlist keeps its rule.
+        let markdown = "[irc](irc://x/y) <made-up-scheme://z> [js](javascript:go())";
+        assert_eq!(
+            render(markdown, &options).as_str(),
+            "<p><a href=\"irc://x/y\">irc</a> <a href=\"made-up-scheme://z\">made-up-scheme://z</a> <a href=\"javascript:go()\">js</a></p>\n"
+        );
+        check(markdown, "<p>irc made-up-scheme://z js</p>");
     }
 
     #[test]
@@ -1498,6 +1518,11 @@ mod tests {
         check("+++\ntitle = \"x\"\n+++\r\nBody", "<p>Body</p>");
         check("\u{feff}---\r\ntitle: x\r\n---\r\nBody", "<p>Body</p>");
         check("---\nnot closed", "<hr />\n<p>not closed</p>");
+        // Markdown that is all body: the same text is a rule and a heading.
+        assert_eq!(
+            render_body("---\ntitle: x\n---\nBody", &options()).as_str(),
+            "<hr />\n<h2 id=\"title-x\">title: x <a class=\"anchor\" href=\"posts/a#title-x\" aria-label=\"Link to this section\">#</a></h2>\n<p>Body</p>\n"
+        );
         assert_eq!(strip_front_matter("no front matter"), "no front matter");
     }
 

@@ -10,7 +10,8 @@
 pub enum RawHtml {
     /// The allowlist: safe elements and attributes, the rest as text. The default.
     Allowlist,
-    /// Raw HTML as written, for authors who trust every post.
+    /// Raw HTML as written, for authors who trust every post; links and images keep any
+    /// scheme too.
     Trusted,
 }
 
