@@ -16,6 +16,7 @@ pub const ALLOWED_ELEMENTS: &[&str] = &[
     "bdo",
     "blockquote",
     "br",
+    "button",
     "caption",
     "cite",
     "code",
