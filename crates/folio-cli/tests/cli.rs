@@ -1368,3 +1368,73 @@ fn build_shows_a_progress_bar_on_a_terminal_only() {
     let piped = folio(&["build", ".", "--out", "out"], &site);
     assert!(!stderr(&piped).contains("build ["), "{}", stderr(&piped));
 }
+
+#[test]
+fn build_copies_the_local_files_posts_show_or_link_to_and_nothing_outside_the_site() {
+    let temp = tempfile::tempdir().unwrap();
+    let site = temp.path().join("site");
+    copy_dir(&repo().join("tests/sites/minimal"), &site);
+    fs::create_dir_all(site.join("images")).unwrap();
+    fs::create_dir_all(site.join("files")).unwrap();
+    fs::write(
+        site.join("images/pic.svg"),
+        "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    )
+    .unwrap();
+    fs::write(site.join("files/cv.pdf"), "%PDF-1.4").unwrap();
+    fs::write(site.join("files/unlinked.txt"), "not linked").unwrap();
+    fs::write(site.join(".env"), "SECRET=1").unwrap();
+    fs::write(temp.path().join("outside.txt"), "outside").unwrap();
+    std::os::unix::fs::symlink(
+        temp.path().join("outside.txt"),
+        site.join("files/escape.txt"),
+    )
+    .unwrap();
+    fs::write(
+        site.join("posts/secret.md"),
+        "---\ntitle: Secret\ndate: 2024-07-01\ndraft: true\n---\n![d](../images/draft-only.svg)",
+    )
+    .unwrap();
+    fs::write(site.join("images/draft-only.svg"), "<svg/>").unwrap();
+    let manifest = fs::read_to_string(site.join("posts.json")).unwrap().replace(
+        "\"posts\": [",
+        r#""posts": [ {"slug":"secret","title":"Secret","date":"2024-07-01","draft":true,"file":"posts/secret.md"},"#,
+    );
+    fs::write(site.join("posts.json"), manifest).unwrap();
+    let post = site.join("posts/hello-world.md");
+    let text = fs::read_to_string(&post).unwrap();
+    fs::write(
+        &post,
+        format!(
+            "{text}\n![p](../images/pic.svg) [CV](../files/cv.pdf?v=2#page=1) [manifest](../posts.json) \
+             [env](../.env) [escape](../files/escape.txt) [out](../../outside.txt) [draft](secret.md)\n"
+        ),
+    )
+    .unwrap();
+    let output = folio(&["build", ".", "--out", "out"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = site.join("out");
+    assert!(out.join("images/pic.svg").is_file());
+    assert_eq!(
+        fs::read_to_string(out.join("files/cv.pdf")).unwrap(),
+        "%PDF-1.4"
+    );
+    for left_behind in [
+        "files/unlinked.txt",
+        ".env",
+        "files/escape.txt",
+        "outside.txt",
+        "../outside.txt",
+        "images/draft-only.svg",
+        "posts/secret.md",
+    ] {
+        assert!(!out.join(left_behind).exists(), "{left_behind} was copied");
+    }
+    // The published manifest is not replaced by the author's (which lists the draft).
+    assert!(fs::read_to_string(site.join("posts.json"))
+        .unwrap()
+        .contains("secret"));
+    assert!(!fs::read_to_string(out.join("posts.json"))
+        .unwrap()
+        .contains("secret"));
+}

@@ -625,8 +625,9 @@ fn text_index(site: &Path, manifest: &folio_core::Manifest) -> String {
     folio_core::text_index::TextIndex::new(&posts).to_json()
 }
 
-/// Copies every published post and every non-Markdown file of the content folder (images,
-/// attachments); drafts stay behind.
+/// Copies every published post, every non-Markdown file of the content folder (images,
+/// attachments), and every other local file a published post shows or links to (such as
+/// `../images/pic.png`: the files `folio check` resolves); drafts stay behind.
 fn copy_content(
     site: &Path,
     content: &str,
@@ -656,6 +657,28 @@ fn copy_content(
             }
         }
     }
+    let site_root = std::fs::canonicalize(site)
+        .with_context(|| format!("could not read {}", site.display()))?;
+    for post in &manifest.posts {
+        let Ok(markdown) = read_text(&site.join(&post.file)) else {
+            continue;
+        };
+        for link in folio_core::markdown::links(&markdown) {
+            let Some(target) = folio_core::markdown::resolve_relative(&post.file, &link.url) else {
+                continue;
+            };
+            // Never what this build wrote already (the published manifest without its
+            // drafts, the app), never Markdown (a post is published by its entry, not by
+            // a link to it, so a draft stays behind).
+            if !files.contains(&target)
+                && !target.ends_with(".md")
+                && !writer.out.join(&target).exists()
+                && is_inside_site(&site_root, &target)
+            {
+                files.insert(target);
+            }
+        }
+    }
     for file in files {
         let source = site.join(&file);
         match std::fs::read(&source) {
@@ -664,6 +687,17 @@ fn copy_content(
         }
     }
     Ok(())
+}
+
+/// Whether the site-relative `path` is a regular file inside the site folder (`site_root`,
+/// canonical), with no hidden part (`.git/`, `.env`): a link through a symbolic link that
+/// leads out of the site is not followed.
+fn is_inside_site(site_root: &Path, path: &str) -> bool {
+    if path.split('/').any(|part| part.starts_with('.')) {
+        return false;
+    }
+    std::fs::canonicalize(site_root.join(path))
+        .is_ok_and(|real| real.starts_with(site_root) && real.is_file())
 }
 
 /// Feeds for the site, each tag and each category; the sitemap; robots.txt.
