@@ -37,6 +37,10 @@ enum Command {
         /// The blog's title.
         #[arg(long, default_value = "My Folio blog")]
         title: String,
+        /// The absolute URL the site will be served at (site.base_url), such as
+        /// https://example.org/blog/: feeds, the sitemap and canonical links need it.
+        #[arg(long)]
+        base_url: Option<String>,
     },
     /// Create a new post with front matter and today's date.
     New {
@@ -125,7 +129,11 @@ fn main() -> ExitCode {
         progress::set_quiet();
     }
     let result = match cli.command {
-        Command::Init { dir, title } => cmd::init::run(&dir, &title),
+        Command::Init {
+            dir,
+            title,
+            base_url,
+        } => cmd::init::run(&dir, &title, base_url.as_deref()),
         Command::New {
             title,
             tags,

@@ -1438,3 +1438,62 @@ fn build_copies_the_local_files_posts_show_or_link_to_and_nothing_outside_the_si
         .unwrap()
         .contains("secret"));
 }
+
+#[test]
+fn without_a_base_url_build_says_what_it_left_out_and_still_writes_robots_txt() {
+    let (_temp, site) = sample("minimal");
+    let output = folio(&["build", ".", "--out", "out"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "warning: no base URL, so this build has no feeds (feed.xml, rss.xml, feed.json and the tag and category feed.xml), no sitemap.xml (nor its line in robots.txt), and no canonical, og:url, og:image or feed links in the pages' heads: each needs an absolute URL\n  \
+         set it in posts.json's site block: \"base_url\": \"https://example.org/blog/\" (folio init --base-url URL writes it)\n  \
+         or for one build: folio build --base-url https://example.org/blog/\n"
+    );
+    let out = site.join("out");
+    assert_eq!(
+        fs::read_to_string(out.join("robots.txt")).unwrap(),
+        "User-agent: *\nAllow: /\n"
+    );
+    for left_out in [
+        "feed.xml",
+        "rss.xml",
+        "feed.json",
+        "sitemap.xml",
+        "tags/intro/feed.xml",
+    ] {
+        assert!(!out.join(left_out).exists(), "{left_out}");
+    }
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!home.contains("rel=\"canonical\"") && !home.contains("og:url"));
+}
+
+#[test]
+fn init_writes_the_base_url_so_builds_have_feeds_and_a_sitemap() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = folio(
+        &["init", "blog", "--base-url", "https://example.org/blog/"],
+        temp.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let site = temp.path().join("blog");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("posts.json")).unwrap()).unwrap();
+    assert_eq!(manifest["site"]["base_url"], "https://example.org/blog/");
+    let output = folio(&["build", "blog", "--out", "out"], temp.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let out = temp.path().join("out");
+    assert!(out.join("feed.xml").is_file() && out.join("sitemap.xml").is_file());
+    assert_eq!(
+        fs::read_to_string(out.join("robots.txt")).unwrap(),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/blog/sitemap.xml\n"
+    );
+
+    let output = folio(&["init", "other", "--base-url", "example.org"], temp.path());
+    assert_fails_saying(
+        &output,
+        "--base-url \"example.org\" must be an absolute http(s) URL",
+    );
+    assert!(!temp.path().join("other").exists());
+}

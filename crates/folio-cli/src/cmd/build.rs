@@ -38,6 +38,15 @@ pub struct BuildOptions {
     pub chunk_posts: Option<usize>,
 }
 
+/// What a build without a base URL leaves out, and how to give it one: feeds, the sitemap
+/// and canonical links are only valid with absolute URLs, and a site does not know where it
+/// will be served.
+const NO_BASE_URL: [&str; 3] = [
+    "warning: no base URL, so this build has no feeds (feed.xml, rss.xml, feed.json and the tag and category feed.xml), no sitemap.xml (nor its line in robots.txt), and no canonical, og:url, og:image or feed links in the pages' heads: each needs an absolute URL",
+    "  set it in posts.json's site block: \"base_url\": \"https://example.org/blog/\" (folio init --base-url URL writes it)",
+    "  or for one build: folio build --base-url https://example.org/blog/",
+];
+
 /// Sites with more published posts than this get a split manifest.
 pub const CHUNK_THRESHOLD: usize = 5_000;
 
@@ -190,8 +199,20 @@ pub fn build_from(
 
     match &base_url {
         Some(base_url) => write_feeds(site, &manifest, base_url, &mut writer)?,
-        None => eprintln!("warning: no base URL (site.base_url or --base-url): feeds, sitemap.xml and robots.txt are not written"),
+        None => {
+            for line in NO_BASE_URL {
+                eprintln!("{line}");
+            }
+        }
     }
+    // Crawlers may read everything; the sitemap's line needs its absolute URL.
+    let sitemap_line = base_url.as_deref().map_or(String::new(), |base_url| {
+        format!("\nSitemap: {}\n", absolute(base_url, "/sitemap.xml"))
+    });
+    writer.write(
+        "robots.txt",
+        format!("User-agent: *\nAllow: /\n{sitemap_line}").as_bytes(),
+    )?;
     Ok(Report {
         n_posts: manifest.posts.len(),
         n_files: writer.n_files,
@@ -700,7 +721,7 @@ fn is_inside_site(site_root: &Path, path: &str) -> bool {
         .is_ok_and(|real| real.starts_with(site_root) && real.is_file())
 }
 
-/// Feeds for the site, each tag and each category; the sitemap; robots.txt.
+/// Feeds for the site, each tag and each category; the sitemap.
 fn write_feeds(
     site: &Path,
     manifest: &Manifest,
@@ -802,10 +823,5 @@ fn write_feeds(
             .map(|(href, _, _)| (absolute(base_url, href), None)),
     );
     writer.write("sitemap.xml", sitemap(&urls).as_bytes())?;
-    let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        absolute(base_url, "/sitemap.xml")
-    );
-    writer.write("robots.txt", robots.as_bytes())?;
     Ok(())
 }

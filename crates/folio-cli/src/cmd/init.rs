@@ -31,8 +31,14 @@ Posts are Markdown with tables, footnotes[^1], ~~strikethrough~~ and task lists:
 [^1]: Like this one.
 "#;
 
-/// Creates a site in `dir`, which must not exist or be empty.
-pub fn run(dir: &Path, title: &str) -> Result<ExitCode> {
+/// Creates a site in `dir`, which must not exist or be empty; `base_url` becomes
+/// `site.base_url`.
+pub fn run(dir: &Path, title: &str, base_url: Option<&str>) -> Result<ExitCode> {
+    if let Some(url) = base_url {
+        if !folio_core::route::is_absolute_url(url) {
+            bail!("--base-url {url:?} must be an absolute http(s) URL, such as https://example.org/blog/");
+        }
+    }
     if dir.exists() {
         let is_empty = std::fs::read_dir(dir)
             .with_context(|| format!("could not read {}", dir.display()))?
@@ -51,7 +57,10 @@ pub fn run(dir: &Path, title: &str) -> Result<ExitCode> {
     std::fs::write(posts.join("hello-folio.md"), EXAMPLE_POST)?;
     // The schema beside the manifest lets editors validate and complete it.
     std::fs::write(dir.join(SCHEMA_FILE), SCHEMA)?;
-    let site = serde_json::json!({ "title": title, "language": "en" });
+    let mut site = serde_json::json!({ "title": title, "language": "en" });
+    if let (Some(url), Some(site)) = (base_url, site.as_object_mut()) {
+        site.insert("base_url".into(), url.into());
+    }
     let manifest = folio_core::record::to_json(Some(&format!("./{SCHEMA_FILE}")), &site, &[]);
     write_atomically(&manifest_path(dir), &manifest)?;
     // The app too, so the new folder is a site any static host can serve as it is;
