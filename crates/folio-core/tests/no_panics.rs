@@ -1,5 +1,8 @@
 //! Property tests: on any input, parsing, slugs, dates and rendering return a value or an
-//! error and never panic (a panic in the browser kills the whole app).
+//! error and never panic (a panic in the browser kills the whole app). Rendered HTML with
+//! the allowlist also has no script and its elements nest.
+
+mod html_scan;
 
 use folio_core::markdown::{render, summary, RenderOptions};
 use folio_core::sanitize::{RawHtml, Sanitizer};
@@ -107,7 +110,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(4000))]
 
     #[test]
     fn render_never_panics(markdown in "([#>*_`\\[\\]()!<>|~\\-:\\n ]|[a-z]{1,5}|\\[\\^[a-z1-9]\\]|&[a-z#0-9]{0,5};?){0,60}") {
@@ -115,6 +118,7 @@ proptest! {
             let html = render(&markdown, &RenderOptions::from_parts("posts/a.md", "posts/a", Vec::new(), raw_html, folio_core::i18n::Lang::En));
             if raw_html == RawHtml::Allowlist {
                 prop_assert!(!html.as_str().to_ascii_lowercase().contains("<script"));
+                prop_assert_eq!(html_scan::unbalanced(html.as_str()), None, "{}", html.as_str());
             }
         }
         let _ = summary(&markdown);
