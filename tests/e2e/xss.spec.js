@@ -25,6 +25,7 @@ const BASE_URL = 'https://example.org/"><img src=x onerror=__xss()><!--/';
 let site;
 let servers = [];
 let manifest;
+let hostileBase;
 
 function dateOf(days) {
   return new Date(Date.UTC(2020, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
@@ -65,8 +66,13 @@ test.beforeAll(() => {
   const folio = path.join(repo, 'target', 'debug', 'folio');
   // With a base URL: feeds, sitemap, canonical links and Open Graph carry the payloads too.
   execFileSync(folio, ['build', site, '--out', path.join(site, 'out'), '--base-url', 'https://example.org/', '--quiet']);
-  // With the manifest's own base URL, which has markup in it: refused, never written.
-  execFileSync(folio, ['build', site, '--out', path.join(site, 'out-hostile-base'), '--quiet'], { stdio: 'pipe' });
+  // With the manifest's own base URL, which has markup in it: the build refuses it.
+  try {
+    execFileSync(folio, ['build', site, '--out', path.join(site, 'out-hostile-base'), '--quiet'], { stdio: 'pipe' });
+    hostileBase = 'built';
+  } catch (error) {
+    hostileBase = String(error.stderr);
+  }
 });
 
 test.afterAll(async () => {
@@ -227,12 +233,8 @@ test('feeds and the sitemap keep every payload as text', async ({ page }) => {
     const bad = await page.evaluate(([html, activeSource]) => eval(`(${activeSource})`)(html), [item.content_html ?? '', activeIn.toString()]);
     expect(bad, item.id).toEqual([]);
   }
-  // The build that was given a base URL with markup in it wrote none of it.
-  for (const file of ['index.html', '404.html', 'posts/p0.html', 'tags.html']) {
-    const html = fs.readFileSync(path.join(site, 'out-hostile-base', file), 'utf8');
-    const bad = await page.evaluate(([text, activeSource]) => eval(`(${activeSource})`)(text).filter((b) => !b.startsWith('<')), [html, activeIn.toString()]);
-    expect(bad, `out-hostile-base/${file}`).toEqual([]);
-    expect(html, file).not.toContain('__xss()><!--');
-  }
+  // The build that was given a base URL with markup in it refused it and wrote nothing.
+  expect(hostileBase).toContain('the base URL "https://example.org/\\"><img src=x onerror=__xss()><!--/" must be an absolute http(s) URL');
+  expect(fs.existsSync(path.join(site, 'out-hostile-base', 'index.html'))).toBe(false);
   console.log(`xss: ${termFeeds.length + 2} feeds (${n_entries} entries) and the sitemap parsed; every payload came back as text`);
 });

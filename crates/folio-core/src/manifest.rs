@@ -956,7 +956,10 @@ impl FieldReader<'_> {
     /// An optional http(s) URL; anything else is a problem of `severity` and no URL.
     fn absolute_url(&mut self, field: &str, severity: Severity) -> Option<String> {
         let url = self.optional_text(field)?;
-        let is_absolute = crate::route::is_absolute_url(&url);
+        // Only the form is checked here: the app writes the URL as escaped text. `folio
+        // build`, which writes it into the shell's attributes as it is, checks it whole
+        // (`route::is_absolute_url`).
+        let is_absolute = url.starts_with("https://") || url.starts_with("http://");
         if !is_absolute {
             self.push(severity, field, ProblemKind::NotAbsolute(url.clone()));
         }
@@ -1363,10 +1366,6 @@ mod tests {
         check(
             r#"{"version":1,"site":{"title":"T","base_url":"example.org/blog"}}"#,
             r#"Error: site.base_url: "example.org/blog" is not an absolute URL; use one such as https://example.org/blog/"#,
-        );
-        check(
-            r#"{"version":1,"site":{"title":"T","base_url":"https://example.org/\"><img src=x onerror=alert(1)>/"}}"#,
-            r#"Error: site.base_url: "https://example.org/\"><img src=x onerror=alert(1)>/" is not an absolute URL; use one such as https://example.org/blog/"#,
         );
     }
 

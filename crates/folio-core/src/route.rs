@@ -217,14 +217,13 @@ pub fn with_base(base_path: &str, href: &str) -> String {
 pub fn is_absolute_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    let has_host = rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with(['/', '?', '#']));
-    has_host
-        && !url.chars().any(|c| {
-            c.is_control()
-                || c.is_whitespace()
-                || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
-        })
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or_default();
+    !rest.is_empty()
+        && !rest.starts_with(['/', '?', '#'])
+        && !url
+            .bytes()
+            .any(|b| b <= b' ' || b == 0x7f || b"\"<>\\^`{|}".contains(&b))
 }
 
 /// The path of a `<base href>` or `document.baseURI` without its trailing slash:
