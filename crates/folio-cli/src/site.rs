@@ -10,6 +10,16 @@ use walkdir::WalkDir;
 /// The manifest's file name, in the site root.
 pub const MANIFEST: &str = "posts.json";
 
+/// The JSON Schema of `posts.json`, from `schema/` in the repository. A copy beside the
+/// manifest, named by its `$schema` key, lets editors validate and complete it.
+pub const SCHEMA: &str = include_str!("../../../schema/posts.schema.json");
+
+/// The schema's file name, in the site root.
+pub const SCHEMA_FILE: &str = "posts.schema.json";
+
+/// The manifest's `$schema` value for the copy beside it.
+pub const SCHEMA_REFERENCE: &str = "./posts.schema.json";
+
 /// The Markdown files under `site/content`, as sorted site-relative paths with `/`.
 /// Files and folders starting with `_` or `.` are skipped (Zola's `_index.md`, editors' files).
 pub fn markdown_files(site: &Path, content: &str) -> Result<Vec<String>> {

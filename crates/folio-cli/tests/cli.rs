@@ -156,6 +156,7 @@ fn index_twice_is_byte_identical_and_reads_yaml_and_toml() {
     assert_eq!(
         String::from_utf8(first).unwrap(),
         r#"{
+  "$schema": "./posts.schema.json",
   "version": 1,
   "site": {
     "title": "Stargazing"
@@ -192,6 +193,39 @@ fn index_twice_is_byte_identical_and_reads_yaml_and_toml() {
     );
     let output = folio(&["check", ".", "--content", "content/blog"], &site);
     assert!(output.status.success(), "{}", stderr(&output));
+    // The imported site now has the schema its manifest names, as a new one does.
+    assert_eq!(
+        fs::read_to_string(site.join("posts.schema.json")).unwrap(),
+        fs::read_to_string(repo().join("schema/posts.schema.json")).unwrap()
+    );
+}
+
+#[test]
+fn index_keeps_a_schema_the_author_chose_and_adds_one_to_a_site_without_a_manifest() {
+    let (_temp, site) = sample("minimal");
+    let manifest = fs::read_to_string(site.join("posts.json"))
+        .unwrap()
+        .replacen(
+            '{',
+            r#"{ "$schema": "https://example.org/my.schema.json","#,
+            1,
+        );
+    fs::write(site.join("posts.json"), manifest).unwrap();
+    let output = folio(&["index", "."], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("posts.json")).unwrap()).unwrap();
+    assert_eq!(manifest["$schema"], "https://example.org/my.schema.json");
+    assert!(!site.join("posts.schema.json").exists());
+
+    // A folder of posts and nothing else (Jekyll's _posts copied over, say).
+    fs::remove_file(site.join("posts.json")).unwrap();
+    let output = folio(&["index", "."], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("posts.json")).unwrap()).unwrap();
+    assert_eq!(manifest["$schema"], "./posts.schema.json");
+    assert!(site.join("posts.schema.json").is_file());
 }
 
 #[test]

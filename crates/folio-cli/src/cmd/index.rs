@@ -10,7 +10,10 @@ use serde_json::Value;
 
 use crate::diagnostic::{print_all, Diagnostic};
 use crate::front_matter;
-use crate::site::{manifest_path, markdown_files, read_text, write_atomically};
+use crate::site::{
+    manifest_path, markdown_files, read_text, write_atomically, SCHEMA, SCHEMA_FILE,
+    SCHEMA_REFERENCE,
+};
 
 /// Indexes `site`; writes the manifest unless a post has an error.
 pub fn run(site: &Path, content: &str) -> Result<ExitCode> {
@@ -24,6 +27,11 @@ pub fn run(site: &Path, content: &str) -> Result<ExitCode> {
     let unchanged = std::fs::read_to_string(&path).is_ok_and(|old| old == text);
     if !unchanged {
         write_atomically(&path, &text)?;
+    }
+    // An imported site gets the schema its manifest now names, as a new one does.
+    let schema = site.join(SCHEMA_FILE);
+    if text.contains(&format!("\"$schema\": \"{SCHEMA_REFERENCE}\"")) && !schema.exists() {
+        write_atomically(&schema, SCHEMA)?;
     }
     let n_posts = text.matches("\"file\":").count();
     if crate::progress::is_quiet() {
@@ -49,10 +57,12 @@ pub fn manifest_text(site: &Path, content: &str) -> Result<(String, Vec<Diagnost
                     path.display()
                 )
             })?;
+            // A manifest without `$schema` (an imported site) gets the copy's, so editors
+            // validate it; one the author chose is kept.
             let schema = root
                 .get("$schema")
                 .and_then(Value::as_str)
-                .map(str::to_string);
+                .map_or_else(|| SCHEMA_REFERENCE.to_string(), str::to_string);
             let site_block = root
                 .get("site")
                 .cloned()
@@ -60,7 +70,9 @@ pub fn manifest_text(site: &Path, content: &str) -> Result<(String, Vec<Diagnost
                 .unwrap_or_else(|| default_site(site));
             (schema, site_block)
         }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => (None, default_site(site)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            (SCHEMA_REFERENCE.to_string(), default_site(site))
+        }
         Err(error) => {
             return Err(error).with_context(|| format!("could not read {}", path.display()))
         }
@@ -104,10 +116,7 @@ pub fn manifest_text(site: &Path, content: &str) -> Result<(String, Vec<Diagnost
         let (date_a, date_b) = (PostDate::parse(&a.date), PostDate::parse(&b.date));
         date_b.cmp(&date_a).then_with(|| a.file.cmp(&b.file))
     });
-    Ok((
-        to_json(schema.as_deref(), &site_block, &records),
-        diagnostics,
-    ))
+    Ok((to_json(Some(&schema), &site_block, &records), diagnostics))
 }
 
 /// A site block for a site without a manifest: its folder name as the title.

@@ -6,11 +6,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 
 use crate::cmd::{build, index};
-use crate::site::{manifest_path, write_atomically};
-
-/// The JSON Schema of `posts.json`, from `schema/` in the repository.
-const SCHEMA: &str = include_str!("../../../../schema/posts.schema.json");
-const SCHEMA_FILE: &str = "posts.schema.json";
+use crate::site::{manifest_path, write_atomically, SCHEMA, SCHEMA_FILE, SCHEMA_REFERENCE};
 
 const EXAMPLE_POST: &str = r#"---
 title: "Hello, Folio"
@@ -61,7 +57,7 @@ pub fn run(dir: &Path, title: &str, base_url: Option<&str>) -> Result<ExitCode> 
     if let (Some(url), Some(site)) = (base_url, site.as_object_mut()) {
         site.insert("base_url".into(), url.into());
     }
-    let manifest = folio_core::record::to_json(Some(&format!("./{SCHEMA_FILE}")), &site, &[]);
+    let manifest = folio_core::record::to_json(Some(SCHEMA_REFERENCE), &site, &[]);
     write_atomically(&manifest_path(dir), &manifest)?;
     // The app too, so the new folder is a site any static host can serve as it is;
     // `folio build` writes a fresh copy (with prerendered pages and feeds) each time.
