@@ -1531,3 +1531,50 @@ fn init_writes_the_base_url_so_builds_have_feeds_and_a_sitemap() {
     );
     assert!(!temp.path().join("other").exists());
 }
+
+#[test]
+fn init_fills_the_current_folder_when_it_is_empty() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = folio(&["init", ".", "--title", "Here"], temp.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut names: Vec<String> = fs::read_dir(temp.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            !name.ends_with(".js")
+                && !name.ends_with(".wasm")
+                && !name.ends_with(".css")
+                && !name.ends_with(".woff2")
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "404.html",
+            "diagram.html",
+            "index.html",
+            "posts",
+            "posts.json",
+            "posts.schema.json"
+        ]
+    );
+    // Nothing is left beside it either.
+    let parent = temp.path().parent().unwrap();
+    let name = temp
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        fs::read_dir(parent).unwrap().flatten().all(|entry| {
+            !entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".folio-init-")
+                || !entry.path().join("posts.json").exists()
+        }),
+        "{name}: a staging folder was left behind"
+    );
+}
