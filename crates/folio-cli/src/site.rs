@@ -60,14 +60,23 @@ pub fn relative(site: &Path, path: &Path) -> String {
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
 /// so a failure never leaves a half-written file.
 pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    write_atomically_with(path, |file| file.write_all(text.as_bytes()))
+}
+
+/// [`write_atomically`] with the writing done by `write`: a failure there (a full disk, in
+/// the tests an injected error) leaves `path` as it was and no temporary file behind.
+fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut temporary = tempfile::NamedTempFile::new_in(folder)
         .with_context(|| format!("could not create a temporary file in {}", folder.display()))?;
-    temporary
-        .write_all(text.as_bytes())
+    // On an error the temporary file is dropped, which deletes it.
+    write(temporary.as_file_mut())
         .with_context(|| format!("could not write {}", path.display()))?;
     temporary.as_file().sync_all().ok();
     temporary
@@ -91,4 +100,38 @@ pub fn read_text(path: &Path) -> Result<String> {
             error.utf8_error().valid_up_to()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join(MANIFEST);
+        fs::write(&path, "{\"old\": true}").unwrap();
+        let error = write_atomically_with(&path, |file| {
+            file.write_all(b"{\"new\": tr")?;
+            Err(std::io::Error::other("no space left on device"))
+        })
+        .unwrap_err();
+        assert_eq!(
+            format!("{error:#}"),
+            format!(
+                "could not write {}: no space left on device",
+                path.display()
+            )
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "{\"old\": true}");
+        let names: Vec<_> = fs::read_dir(folder.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [MANIFEST]);
+
+        // And a write that succeeds replaces the file whole.
+        write_atomically(&path, "{\"new\": true}").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "{\"new\": true}");
+    }
 }

@@ -52,7 +52,7 @@ fn stdout(output: &Output) -> String {
 }
 
 #[test]
-fn init_new_index_check_round_trip() {
+fn init_new_index_check_build_round_trip() {
     let temp = tempfile::tempdir().unwrap();
     let output = folio(&["init", "blog", "--title", "Round Trip"], temp.path());
     assert!(output.status.success(), "{}", stderr(&output));
@@ -111,6 +111,79 @@ fn init_new_index_check_round_trip() {
     let output = folio(&["check", "blog"], temp.path());
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output).trim(), "blog: no errors, 0 warnings");
+
+    // And the site builds: both posts published, prerendered, in the feeds and the sitemap.
+    let output = folio(
+        &[
+            "build",
+            "blog",
+            "--out",
+            "out",
+            "--base-url",
+            "https://example.org/",
+        ],
+        temp.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{}: 2 posts, {} files\n",
+            Path::new("out").display(),
+            n_files(&temp.path().join("out"))
+        )
+    );
+    let out = temp.path().join("out");
+    let page =
+        fs::read_to_string(out.join("posts/grosse-matters-a-c-plus-plus-story.html")).unwrap();
+    assert!(
+        page.contains("<title>Größe matters: a C++ story · Round Trip</title>")
+            && page.contains("<p>Write the first paragraph here; it becomes the summary.</p>"),
+        "{page}"
+    );
+    let hello = fs::read_to_string(out.join("posts/hello-folio.html")).unwrap();
+    assert!(hello.contains("<h2 id=\"writing\">Writing "), "{hello}");
+    assert!(
+        hello.contains("<section class=\"footnotes\"") && hello.contains("<p>Like this one. "),
+        "the footnote is rendered: {hello}"
+    );
+    assert_eq!(
+        fs::read(out.join("posts/hello-folio.md")).unwrap(),
+        fs::read(site.join("posts/hello-folio.md")).unwrap()
+    );
+    let published: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("posts.json")).unwrap()).unwrap();
+    assert_eq!(published["posts"].as_array().unwrap().len(), 2);
+    let feed = feed_rs::parser::parse(fs::read(out.join("feed.xml")).unwrap().as_slice()).unwrap();
+    let titles: Vec<String> = feed
+        .entries
+        .iter()
+        .map(|entry| entry.title.clone().unwrap().content)
+        .collect();
+    assert_eq!(titles, ["Größe matters: a C++ story", "Hello, Folio"]);
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://example.org/posts/grosse-matters-a-c-plus-plus-story</loc>")
+    );
+    assert!(out.join("index.html").is_file() && out.join("404.html").is_file());
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("Größe matters: a C++ story") && home.contains("Hello, Folio"));
+}
+
+/// The number of files under `folder`, at any depth.
+fn n_files(folder: &Path) -> usize {
+    fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|entry| {
+            if entry.path().is_dir() {
+                n_files(&entry.path())
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 #[test]
@@ -1577,4 +1650,256 @@ fn init_fills_the_current_folder_when_it_is_empty() {
         }),
         "{name}: a staging folder was left behind"
     );
+}
+
+/// A site of `n_posts` posts, dated one day apart (`p01` oldest), with `site_extra` added
+/// to the site block, built with a base URL; returns the output folder.
+fn built_site_of(n_posts: usize, site_extra: &str) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let site = temp.path().join("site");
+    fs::create_dir_all(site.join("posts")).unwrap();
+    let mut posts = Vec::new();
+    for n in 1..=n_posts {
+        fs::write(
+            site.join(format!("posts/p{n:02}.md")),
+            format!("Post **{n}** body.\n\nSecond paragraph of {n}.\n"),
+        )
+        .unwrap();
+        posts.push(format!(
+            r#"{{"slug":"p{n:02}","title":"Post {n}","date":"2024-01-{n:02}","summary":"Summary {n}.","file":"posts/p{n:02}.md"}}"#
+        ));
+    }
+    fs::write(
+        site.join("posts.json"),
+        format!(
+            r#"{{"version":1,"site":{{"title":"Many"{site_extra}}},"posts":[{}]}}"#,
+            posts.join(",")
+        ),
+    )
+    .unwrap();
+    let output = folio(
+        &[
+            "build",
+            ".",
+            "--out",
+            "out",
+            "--base-url",
+            "https://example.org/",
+        ],
+        &site,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    (temp, site.join("out"))
+}
+
+#[test]
+fn feeds_keep_the_newest_20_with_summaries_or_full_html() {
+    let newest_20: Vec<String> = (6..=25).rev().map(|n| format!("Post {n}")).collect();
+    for (setting, full) in [("", false), (r#","feed_content":"full""#, true)] {
+        let (_temp, out) = built_site_of(25, setting);
+        for name in ["feed.xml", "rss.xml", "feed.json"] {
+            let feed = feed_rs::parser::parse(fs::read(out.join(name)).unwrap().as_slice())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let titles: Vec<String> = feed
+                .entries
+                .iter()
+                .map(|entry| entry.title.clone().unwrap().content)
+                .collect();
+            assert_eq!(titles, newest_20, "{name}");
+            let newest = &feed.entries[0];
+            // Atom and JSON Feed carry HTML as content; RSS as the description.
+            let html = newest
+                .content
+                .as_ref()
+                .and_then(|content| content.body.clone())
+                .or_else(|| newest.summary.as_ref().map(|text| text.content.clone()))
+                .unwrap_or_default();
+            if full {
+                assert_eq!(
+                    html.trim(),
+                    "<p>Post <strong>25</strong> body.</p>\n<p>Second paragraph of 25.</p>",
+                    "{name}"
+                );
+            } else {
+                assert!(
+                    html == "Summary 25."
+                        || newest
+                            .summary
+                            .as_ref()
+                            .is_some_and(|s| s.content == "Summary 25."),
+                    "{name}: {newest:?}"
+                );
+                assert!(!html.contains("Second paragraph"), "{name}: {html}");
+            }
+        }
+    }
+}
+
+/// Every prerendered page under `folder`: (site-relative route, HTML). The 404 page and
+/// the diagram frame are the app's, not a route's.
+fn prerendered_pages(out: &Path, folder: &Path, pages: &mut Vec<(String, String)>) {
+    for entry in fs::read_dir(folder).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            prerendered_pages(out, &path, pages);
+            continue;
+        }
+        let relative = path
+            .strip_prefix(out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let Some(route) = relative.strip_suffix(".html") else {
+            continue;
+        };
+        if route == "404" || route == "diagram" {
+            continue;
+        }
+        let route = if route == "index" { "" } else { route };
+        pages.push((route.to_string(), fs::read_to_string(&path).unwrap()));
+    }
+}
+
+/// The `content` (or `href`) of the one tag in `html` that starts with `start`.
+fn only_attribute(html: &str, start: &str) -> String {
+    assert_eq!(html.matches(start).count(), 1, "{start}");
+    attribute_after(html, start)
+}
+
+#[test]
+fn every_prerendered_page_has_its_title_canonical_description_and_social_meta() {
+    let (_temp, out) = built_site();
+    let mut pages = Vec::new();
+    prerendered_pages(&out, &out, &mut pages);
+    pages.sort();
+    // Home, 2 posts, archive, tags and categories indexes, 3 tags, 2 categories.
+    assert_eq!(
+        pages.len(),
+        11,
+        "{:?}",
+        pages.iter().map(|(route, _)| route).collect::<Vec<_>>()
+    );
+    for (route, html) in &pages {
+        let canonical = format!("https://example.org/blog/{route}");
+        assert_eq!(html.matches("<title>").count(), 1, "{route}");
+        let title = &html[html.find("<title>").unwrap() + 7..html.find("</title>").unwrap()];
+        assert!(title.ends_with("Minimal Folio"), "{route}: {title}");
+        assert_eq!(
+            only_attribute(html, r#"<link rel="canonical" href=""#),
+            canonical,
+            "{route}"
+        );
+        assert_eq!(
+            only_attribute(html, r#"<meta property="og:url" content=""#),
+            canonical,
+            "{route}"
+        );
+        let description = only_attribute(html, r#"<meta name="description" content=""#);
+        assert!(!description.is_empty(), "{route}");
+        assert_eq!(
+            only_attribute(html, r#"<meta property="og:description" content=""#),
+            description,
+            "{route}"
+        );
+        let og_title = only_attribute(html, r#"<meta property="og:title" content=""#);
+        assert!(
+            title.starts_with(&og_title),
+            "{route}: {title} / {og_title}"
+        );
+        assert_eq!(
+            only_attribute(html, r#"<meta name="twitter:title" content=""#),
+            og_title,
+            "{route}"
+        );
+        assert_eq!(
+            only_attribute(html, r#"<meta property="og:site_name" content=""#),
+            "Minimal Folio"
+        );
+        let is_post = route.starts_with("posts/");
+        assert_eq!(
+            only_attribute(html, r#"<meta property="og:type" content=""#),
+            if is_post { "article" } else { "website" },
+            "{route}"
+        );
+        assert_eq!(
+            only_attribute(html, r#"<meta name="twitter:card" content=""#),
+            "summary",
+            "{route}"
+        );
+        assert_eq!(
+            only_attribute(
+                html,
+                r#"<link rel="alternate" type="application/atom+xml" title="Minimal Folio" href=""#
+            ),
+            "https://example.org/blog/feed.xml"
+        );
+    }
+    let post = &pages
+        .iter()
+        .find(|(route, _)| route == "posts/hello-world")
+        .unwrap()
+        .1;
+    assert_eq!(
+        only_attribute(post, r#"<meta property="og:title" content=""#),
+        "Hello World"
+    );
+    assert_eq!(
+        only_attribute(post, r#"<meta property="og:description" content=""#),
+        "The first post, with **bold** text."
+    );
+}
+
+#[test]
+fn a_post_with_a_cover_has_a_large_card_and_an_absolute_og_image() {
+    let (_temp, site) = sample("minimal");
+    let manifest = fs::read_to_string(site.join("posts.json"))
+        .unwrap()
+        .replace(
+            r#""file": "posts/hello-world.md""#,
+            r#""file": "posts/hello-world.md", "cover": "posts/cover.png""#,
+        );
+    fs::write(site.join("posts.json"), manifest).unwrap();
+    fs::write(site.join("posts/cover.png"), b"\x89PNG").unwrap();
+    let output = folio(
+        &[
+            "build",
+            ".",
+            "--out",
+            "out",
+            "--base-url",
+            "https://example.org/",
+        ],
+        &site,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let post = fs::read_to_string(site.join("out/posts/hello-world.html")).unwrap();
+    assert_eq!(
+        only_attribute(&post, r#"<meta property="og:image" content=""#),
+        "https://example.org/posts/cover.png"
+    );
+    assert_eq!(
+        only_attribute(&post, r#"<meta name="twitter:card" content=""#),
+        "summary_large_image"
+    );
+    let other = fs::read_to_string(site.join("out/posts/tables-and-code.html")).unwrap();
+    assert!(!other.contains("og:image"));
+}
+
+#[test]
+fn check_with_only_warnings_exits_0() {
+    let (_temp, site) = sample("minimal");
+    let manifest = fs::read_to_string(site.join("posts.json"))
+        .unwrap()
+        .replace(
+            r#""language": "en""#,
+            r#""language": "en", "colour": "red""#,
+        );
+    fs::write(site.join("posts.json"), manifest).unwrap();
+    let output = folio(&["check", "."], &site);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "posts.json:7:33: warning: site.colour: is not a known field and is ignored\n"
+    );
+    assert_eq!(stdout(&output), ".: no errors, 1 warning\n");
 }
