@@ -1903,3 +1903,114 @@ fn check_with_only_warnings_exits_0() {
     );
     assert_eq!(stdout(&output), ".: no errors, 1 warning\n");
 }
+
+#[test]
+fn a_hugo_blog_indexes_and_builds_as_it_is() {
+    // Laid out as Hugo lays a blog out: content/posts/*.md with TOML front matter, a page
+    // bundle (rope-care/index.md beside its image), _index.md section pages, a YAML post.
+    let (_temp, site) = sample("hugo");
+    let output = folio(&["index", ".", "--content", "content/posts"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "content/posts/gear-list.md:6:1: warning: a post has one category; using \"Gear\" of [\"Gear\", \"Lists\"]\n"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("posts.json")).unwrap()).unwrap();
+    let rows: Vec<String> = manifest["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|post| {
+            format!(
+                "{} {} {} {} {} {} {}",
+                post["slug"].as_str().unwrap(),
+                post["date"].as_str().unwrap(),
+                post["updated"].as_str().unwrap_or("-"),
+                post["draft"].as_bool().unwrap_or(false),
+                post["category"].as_str().unwrap(),
+                post["tags"],
+                post["file"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            r#"winter-plans 2024-11-20T20:00:00+01:00 - true Trips ["Planning"] content/posts/winter-plans.md"#,
+            r#"hut-to-hut 2024-05-05T06:00:00Z 2024-05-20T12:00:00Z false Trips ["Hiking","Alps"] content/posts/hut-to-hut.md"#,
+            r#"rope-care 2024-04-01T07:15:00-04:00 2024-04-02T10:00:00-04:00 false Gear ["Gear","Maintenance"] content/posts/rope-care/index.md"#,
+            r#"first-ascent 2024-03-10T09:30:00+01:00 2024-03-12T18:00:00Z false Trips ["Climbing","Alps"] content/posts/first-ascent.md"#,
+            r#"gear-list 2024-02-01T08:00:00Z - false Gear ["Gear"] content/posts/gear-list.md"#,
+        ]
+    );
+    // description is the summary; without one, the text before <!--more-->.
+    assert_eq!(
+        manifest["posts"][2]["summary"],
+        "Wash it, dry it in the shade, coil it loosely."
+    );
+    assert_eq!(
+        manifest["posts"][3]["summary"],
+        "We left the hut at four. The gear list was shorter than last year."
+    );
+    let output = folio(&["check", ".", "--content", "content/posts"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+
+    let output = folio(
+        &[
+            "build",
+            ".",
+            "--content",
+            "content/posts",
+            "--out",
+            "public",
+            "--base-url",
+            "https://hugo.example.org/",
+        ],
+        &site,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = site.join("public");
+    for slug in ["hut-to-hut", "rope-care", "first-ascent", "gear-list"] {
+        assert!(out.join(format!("posts/{slug}.html")).is_file(), "{slug}");
+    }
+    assert!(
+        !out.join("posts/winter-plans.html").exists(),
+        "a draft was built"
+    );
+    assert!(!out.join("content/posts/winter-plans.md").exists());
+    assert!(out.join("content/posts/rope-care/index.md").is_file());
+    assert!(out.join("content/posts/rope-care/rope.svg").is_file());
+    assert!(!out.join("content/posts/_index.md").exists());
+    let rope = fs::read_to_string(out.join("posts/rope-care.html")).unwrap();
+    assert!(
+        rope.contains(
+            r#"width="120" height="80" src="content/posts/rope-care/rope.svg" alt="A coiled rope""#
+        ),
+        "{rope}"
+    );
+    let ascent = fs::read_to_string(out.join("posts/first-ascent.html")).unwrap();
+    assert!(ascent.contains("<title>First Ascent of the Season · hugo</title>"));
+    assert!(
+        ascent.contains(r#"<a href="/posts/gear-list">gear list</a>"#),
+        "{ascent}"
+    );
+    let feed = feed_rs::parser::parse(fs::read(out.join("feed.xml")).unwrap().as_slice()).unwrap();
+    let titles: Vec<String> = feed
+        .entries
+        .iter()
+        .map(|entry| entry.title.clone().unwrap().content)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Hut to Hut in Five Days",
+            "Looking After a Rope",
+            "First Ascent of the Season",
+            "A Gear List for Spring"
+        ]
+    );
+    assert!(out.join("tags/alps.html").is_file() && out.join("categories/trips.html").is_file());
+    assert!(!out.join("tags/planning.html").exists(), "a draft's tag");
+}
