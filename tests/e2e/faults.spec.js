@@ -4,13 +4,42 @@ import { test, expect, site, listedSlugs } from './fixtures.js';
 
 const missing = /Failed to load resource: the server responded with a status of (404|500)/;
 
+/**
+ * The alert says `sentence` and links home; home and a second view answer (the same alert
+ * when the manifest itself is at fault, `then` otherwise), never a blank page.
+ */
+async function expectAlertAndWayOn(page, server, sentence, then = null) {
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(sentence);
+  const home = alert.getByRole('link', { name: '← Back to the home page' });
+  await expect(home).toHaveAttribute('href', '/');
+  await home.click();
+  await expect(page).toHaveURL(server.url);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeVisible();
+  if (then) {
+    await then();
+  } else {
+    await expect(page.getByRole('alert')).toContainText(sentence);
+    await nav.getByRole('link', { name: 'Tags', exact: true }).click();
+    await expect(page).toHaveURL(server.url + 'tags');
+    await expect(page.getByRole('alert')).toContainText(sentence);
+  }
+}
+
+/** The rest of a working site: the listing, and another post with its Markdown. */
+function otherPostOpens(page) {
+  return async () => {
+    await page.getByRole('link', { name: 'Tables and Code', exact: true }).click();
+    await expect(page.locator('article .prose table td').first()).toHaveText('cargo');
+  };
+}
+
 test.describe('a missing manifest', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { status: 404 } } }, allowedConsole: missing });
   test('says that posts.json was not found', async ({ page, server }) => {
     await page.goto(server.url + 'tags');
-    const alert = page.getByRole('alert');
-    await expect(alert).toContainText('posts.json was not found on the server (HTTP 404).');
-    await expect(alert.getByRole('link', { name: '← Back to the home page' })).toHaveAttribute('href', '/');
+    await expectAlertAndWayOn(page, server, 'posts.json was not found on the server (HTTP 404).');
   });
 });
 
@@ -18,7 +47,7 @@ test.describe('a server error', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { status: 500 } } }, allowedConsole: missing });
   test('names the status', async ({ page, server }) => {
     await page.goto(server.url);
-    await expect(page.getByRole('alert')).toContainText('posts.json could not be loaded: the server answered HTTP 500.');
+    await expectAlertAndWayOn(page, server, 'posts.json could not be loaded: the server answered HTTP 500.');
   });
 });
 
@@ -41,7 +70,7 @@ test.describe('a manifest that is not JSON', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: '{\n  "version": 1,\n  "site": {"title": "T"},\n}', type: 'application/json' } } } });
   test('gives the line and column', async ({ page, server }) => {
     await page.goto(server.url);
-    await expect(page.getByRole('alert')).toContainText('posts.json is not valid JSON: line 4, column 1: trailing comma');
+    await expectAlertAndWayOn(page, server, 'posts.json is not valid JSON: line 4, column 1: trailing comma');
   });
 });
 
@@ -49,7 +78,7 @@ test.describe('an HTML page instead of the manifest', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: '<!doctype html><html><body>Oops</body></html>', type: 'text/html' } } } });
   test('says the file is probably missing', async ({ page, server }) => {
     await page.goto(server.url);
-    await expect(page.getByRole('alert')).toContainText('posts.json was answered with an HTML page instead of JSON');
+    await expectAlertAndWayOn(page, server, 'posts.json was answered with an HTML page instead of JSON');
   });
 });
 
@@ -57,7 +86,7 @@ test.describe('a manifest of the wrong version', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: '{"version": 2, "site": {"title": "T"}, "posts": []}' } } } });
   test('says which version it understands', async ({ page, server }) => {
     await page.goto(server.url + 'posts/hello-world');
-    await expect(page.getByRole('alert')).toContainText('posts.json: version is 2, but this reader understands version 1 only');
+    await expectAlertAndWayOn(page, server, 'posts.json: version is 2, but this reader understands version 1 only');
   });
 });
 
@@ -65,7 +94,7 @@ test.describe('a manifest without a site title', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: '{"version": 1, "site": {}, "posts": []}' } } } });
   test('names the missing field', async ({ page, server }) => {
     await page.goto(server.url);
-    await expect(page.getByRole('alert')).toContainText('posts.json: site.title is missing; it is required');
+    await expectAlertAndWayOn(page, server, 'posts.json: site.title is missing; it is required');
   });
 });
 
@@ -97,7 +126,7 @@ test.describe('a post that is not UTF-8', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts/hello-world.md': { body: Buffer.from([0x48, 0x69, 0xff, 0xfe]) } } } });
   test('says so and where', async ({ page, server }) => {
     await page.goto(server.url + 'posts/hello-world');
-    await expect(page.getByRole('alert')).toContainText('posts/hello-world.md is not UTF-8 text (the first invalid byte is at offset 2)');
+    await expectAlertAndWayOn(page, server, 'posts/hello-world.md is not UTF-8 text (the first invalid byte is at offset 2)', otherPostOpens(page));
   });
 });
 
@@ -107,6 +136,7 @@ test.describe('a slow manifest', () => {
     await page.goto(server.url);
     await expect(page.getByText('Loading…')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Hello World' })).toBeVisible();
+    await otherPostOpens(page)();
   });
 });
 
@@ -114,8 +144,7 @@ test.describe('a truncated manifest', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts.json': { body: '{"version": 1, "site": {"title": "T"}, "posts": [{"slug": "a", "ti' } } } });
   test('says where the JSON ends', async ({ page, server }) => {
     await page.goto(server.url + 'tags/intro');
-    await expect(page.getByRole('alert')).toContainText('posts.json is not valid JSON: line 1, column 66: EOF while parsing a string');
-    await expect(page.getByRole('link', { name: '← Back to the home page' })).toBeVisible();
+    await expectAlertAndWayOn(page, server, 'posts.json is not valid JSON: line 1, column 66: EOF while parsing a string');
   });
 });
 
@@ -124,7 +153,9 @@ test.describe('an empty post', () => {
   test('shows the post with no body and keeps the site usable', async ({ page, server }) => {
     await page.goto(server.url + 'posts/hello-world');
     await expect(page.locator('article h1')).toHaveText('Hello World');
+    // The body is empty; a line says so rather than leaving a blank space.
     await expect(page.locator('article .prose')).toHaveText('');
+    expect(await page.locator('article .prose').evaluate((prose) => getComputedStyle(prose, '::before').content)).toBe('"This post has no text yet."');
     await page.getByRole('link', { name: 'Tags' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tags');
   });
@@ -146,6 +177,11 @@ test.describe('a 5 MB post', () => {
     // laying them out is one long frame (4 s on an idle machine; content-visibility keeps
     // it from being 8), during which nothing else can look.
     await page.waitForFunction(() => document.querySelector('article .prose')?.lastElementChild?.textContent.includes('Paragraph 74999'), null, { polling: 250, timeout: 45_000 });
+    // Then the rest of the site, by the post's own link home (clicked in the page: a
+    // locator would poll the huge page).
+    await page.evaluate(() => [...document.querySelectorAll('main a')].find((a) => a.textContent === '← all posts').click());
+    await expect(page.locator('main article h2 a').first()).toBeVisible({ timeout: 20_000 });
+    await otherPostOpens(page)();
   });
 });
 
