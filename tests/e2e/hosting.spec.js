@@ -175,4 +175,40 @@ test('trunk build and folio build write the same Content-Security-Policy', async
   const prerendered = fromTrunk.replace("style-src 'self';", "style-src 'self' 'sha256-…';");
   expect(policy(path.join(folioBlog, 'index.html'))).toBe(prerendered);
   expect(policy(path.join(folioBlog, 'posts', 'hello-world.html'))).toBe(prerendered);
+  // Every page folio build writes carries it, with the directives that matter spelled out.
+  const pages = fs.readdirSync(folioBlog, { recursive: true }).filter((name) => name.endsWith('.html'));
+  expect(pages.length).toBeGreaterThan(10);
+  for (const page of pages) {
+    const html = fs.readFileSync(path.join(folioBlog, page), 'utf8');
+    // diagram.html is the sandboxed diagram frame, with its own stricter policy.
+    if (page === 'diagram.html') continue;
+    const found = policy(path.join(folioBlog, page));
+    expect([fromTrunk, prerendered], page).toContain(found);
+    for (const directive of ["object-src 'none'", "base-uri 'self'", "default-src 'self'", "form-action 'none'"]) {
+      expect(found.split('; '), page).toContain(directive);
+    }
+    expect(found, page).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
+    expect(html, page).not.toMatch(/<script[^>]*>[^<]*\beval\(/);
+  }
+});
+
+test.describe('the security headers the README gives for Netlify and nginx', () => {
+  const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
+  const netlify = /^\s+Content-Security-Policy: (.*)$/m.exec(readme)[1];
+  const nginx = /add_header Content-Security-Policy "([^"]*)" always;/.exec(readme)[1];
+  test.use({ serve: { overlay: site('minimal'), headers: { 'content-security-policy': netlify } } });
+  test('agree, and the app runs under them with no violation', async ({ page, server }) => {
+    expect(nginx).toBe(netlify);
+    expect(netlify).toContain("frame-ancestors 'none'");
+    await page.addInitScript(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
+    });
+    const response = await page.goto(server.url + 'posts/tables-and-code');
+    expect(response.headers()['content-security-policy']).toBe(netlify);
+    await expect(page.locator('article .prose table td').first()).toHaveText('cargo');
+    await page.getByRole('link', { name: '← all posts' }).click();
+    await expect(page.locator('main article')).toHaveCount(2);
+    expect(await page.evaluate(() => window.violations)).toEqual([]);
+  });
 });

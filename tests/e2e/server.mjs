@@ -8,6 +8,7 @@
 // and `faults` maps a site-relative path to an injected answer:
 //   { status: 500 } | { delayMs: 3000 } | { body: '...', type: 'text/html' } | { drop: true }
 //   | { stall: true } (the connection stays open and nothing is ever answered)
+// and `headers` are sent with every answer (such as a Content-Security-Policy header).
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -46,7 +47,7 @@ async function readFirst(dirs, rel) {
 }
 
 /** Starts a server; resolves to { url, close }. `base` is the sub-path, such as '/blog/'. */
-export async function startServer({ root, overlay = null, base = '/', spa = true, faults = {}, port = 0 }) {
+export async function startServer({ root, overlay = null, base = '/', spa = true, faults = {}, headers = {}, port = 0 }) {
   const dirs = [overlay && path.resolve(overlay), path.resolve(root)];
   const server = http.createServer((req, res) => handle(req, res).catch((error) => {
     // A request that arrives as a test tears its site down must not crash the run.
@@ -58,7 +59,7 @@ export async function startServer({ root, overlay = null, base = '/', spa = true
     let pathname;
     try { pathname = decodeURIComponent(url.pathname); } catch { pathname = url.pathname; }
     const send = (status, body, type) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
     if (!pathname.startsWith(base) && pathname + '/' !== base) return send(404, 'outside the base path', 'text/plain');
