@@ -8,6 +8,7 @@ mod diagnostic;
 mod feeds;
 mod front_matter;
 mod json_position;
+mod parallel;
 mod prerender;
 mod progress;
 mod site;

@@ -132,9 +132,9 @@ pub fn build_from(
     );
 
     prepare_output(out)?;
-    let mut writer = Writer {
+    let writer = Writer {
         out: out.to_path_buf(),
-        n_files: 0,
+        n_files: Default::default(),
     };
     writer.write(
         MARKER,
@@ -147,7 +147,7 @@ pub fn build_from(
         manifest.site.analytics.as_ref(),
     );
     let shell = with_language(
-        &app_shell(options.app.as_deref(), &mut writer, &base_path, &services)?,
+        &app_shell(options.app.as_deref(), &writer, &base_path, &services)?,
         &manifest.site,
     );
     writer.write("404.html", shell.as_bytes())?;
@@ -162,7 +162,7 @@ pub fn build_from(
     }
     // Scheduled posts are deployed (the app shows them on their date) but not announced:
     // no feed entry, sitemap URL or prerendered page until a build after their date.
-    copy_content(site, &options.content, &manifest, &mut writer)?;
+    copy_content(site, &options.content, &manifest, &writer)?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| {
@@ -183,22 +183,21 @@ pub fn build_from(
         base_path: &base_path,
         base_url: base_url.as_deref(),
     };
-    // Rendering the posts is most of a build's time: the bar counts them, then the pages
-    // written (hidden off a terminal, in CI and with --quiet, as for folio index).
+    // Rendering the posts is most of a build's time: the bar counts them (hidden off a
+    // terminal, in CI and with --quiet, as for folio index).
     let bar = crate::progress::bar(manifest.posts.len(), "build");
-    let pages = prerender::pages(&context, &|post: &Post| {
-        bar.inc(1);
-        read_text(&site.join(&post.file)).ok()
-    });
-    bar.set_length((manifest.posts.len() + pages.len()) as u64);
-    for page in pages {
-        writer.write(&page.file, page.html.as_bytes())?;
-        bar.inc(1);
-    }
+    prerender::for_each_page(
+        &context,
+        &|post: &Post| {
+            bar.inc(1);
+            read_text(&site.join(&post.file)).ok()
+        },
+        &|page| writer.write(&page.file, page.html.as_bytes()),
+    )?;
     bar.finish_and_clear();
 
     match &base_url {
-        Some(base_url) => write_feeds(site, &manifest, base_url, &mut writer)?,
+        Some(base_url) => write_feeds(site, &manifest, base_url, &writer)?,
         None => {
             for line in NO_BASE_URL {
                 eprintln!("{line}");
@@ -215,21 +214,21 @@ pub fn build_from(
     )?;
     Ok(Report {
         n_posts: manifest.posts.len(),
-        n_files: writer.n_files,
+        n_files: writer.n_files(),
     })
 }
 
 /// Writes the reader app (with `404.html`) into `dir`, for a site served at the domain root:
 /// what `folio init` puts in a new site so the folder can be deployed as it is.
 pub fn write_app(dir: &Path) -> Result<usize> {
-    let mut writer = Writer {
+    let writer = Writer {
         out: dir.to_path_buf(),
-        n_files: 0,
+        n_files: Default::default(),
     };
-    let shell = app_shell(None, &mut writer, "/", &CspSources::default())?;
+    let shell = app_shell(None, &writer, "/", &CspSources::default())?;
     writer.write("index.html", shell.as_bytes())?;
     writer.write("404.html", shell.as_bytes())?;
-    Ok(writer.n_files)
+    Ok(writer.n_files())
 }
 
 /// The render worker under content-hashed names, like the rest of the app, so hosts can
@@ -289,11 +288,17 @@ fn base_path_of_url(url: &str) -> String {
 /// Writes files under the output folder, counting them.
 struct Writer {
     out: PathBuf,
-    n_files: usize,
+    n_files: std::sync::atomic::AtomicUsize,
 }
 
 impl Writer {
-    fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<()> {
+    /// The files written so far.
+    fn n_files(&self) -> usize {
+        self.n_files.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Writes one file; safe to call from several threads at once.
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
         let path = self.out.join(relative);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)
@@ -301,7 +306,8 @@ impl Writer {
         }
         std::fs::write(&path, bytes)
             .with_context(|| format!("could not write {}", path.display()))?;
-        self.n_files += 1;
+        self.n_files
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
 }
@@ -329,7 +335,7 @@ fn prepare_output(out: &Path) -> Result<()> {
 /// Copies the app's files and returns its `index.html`, rewritten for `base_path`.
 fn app_shell(
     app: Option<&Path>,
-    writer: &mut Writer,
+    writer: &Writer,
     base_path: &str,
     services: &CspSources,
 ) -> Result<String> {
@@ -498,38 +504,18 @@ fn published_manifest(site: &Path, text: &str) -> Result<(String, Vec<String>)> 
         .context("posts.json is not valid JSON; run folio check")?;
     let mut warnings = Vec::new();
     if let Some(Value::Array(posts)) = root.get_mut("posts") {
+        // Each post's file is read and measured on every core; then the list is cut.
+        let verdicts = crate::parallel::map(posts, |post| verdict(site, post));
+        let mut verdicts = verdicts.into_iter();
         posts.retain_mut(|post| {
-            let file = post.get("file").and_then(Value::as_str).map(str::to_string);
-            let markdown = file
-                .as_deref()
-                .and_then(|file| read_text(&site.join(file)).ok());
-            let is_listed_draft = post.get("draft") == Some(&Value::Bool(true));
-            if let (Some(file), Some(markdown)) = (&file, &markdown) {
-                let front_draft = front_matter_draft(markdown);
-                match &front_draft {
-                    Some(Ok(true)) if !is_listed_draft => warnings.push(format!(
-                        "{file} is a draft in its front matter but not in posts.json; it is left out"
-                    )),
-                    Some(Ok(false)) if is_listed_draft => warnings.push(format!(
-                        "{file} is a draft in posts.json but not in its front matter; it is left out"
-                    )),
-                    Some(Err(message)) => {
-                        warnings.push(format!("{file}: {message}; it is left out as a draft"))
-                    }
-                    _ => {}
-                }
-                // An unreadable draft value counts as a draft: publishing is the one
-                // mistake that cannot be taken back.
-                if is_listed_draft || matches!(front_draft, Some(Ok(true) | Err(_))) {
-                    return false;
-                }
-                let sizes = image_sizes(site, file, markdown);
-                if let (false, Some(post)) = (sizes.is_empty(), post.as_object_mut()) {
-                    post.insert("images".into(), Value::Object(sizes));
-                }
+            let Some((keep, warning, sizes)) = verdicts.next() else {
                 return true;
+            };
+            warnings.extend(warning);
+            if let (Some(sizes), Some(post)) = (sizes, post.as_object_mut()) {
+                post.insert("images".into(), Value::Object(sizes));
             }
-            !is_listed_draft
+            keep
         });
     }
     if let Some(Value::Object(site)) = root.get_mut("site") {
@@ -538,6 +524,37 @@ fn published_manifest(site: &Path, text: &str) -> Result<(String, Vec<String>)> 
     let mut published = serde_json::to_string_pretty(&root)?;
     published.push('\n');
     Ok((published, warnings))
+}
+
+/// Whether a manifest entry is published, what to warn of, and its images' sizes.
+fn verdict(
+    site: &Path,
+    post: &Value,
+) -> (bool, Option<String>, Option<serde_json::Map<String, Value>>) {
+    let file = post.get("file").and_then(Value::as_str);
+    let markdown = file.and_then(|file| read_text(&site.join(file)).ok());
+    let is_listed_draft = post.get("draft") == Some(&Value::Bool(true));
+    let (Some(file), Some(markdown)) = (file, markdown) else {
+        return (!is_listed_draft, None, None);
+    };
+    let front_draft = front_matter_draft(&markdown);
+    let warning = match &front_draft {
+        Some(Ok(true)) if !is_listed_draft => Some(format!(
+            "{file} is a draft in its front matter but not in posts.json; it is left out"
+        )),
+        Some(Ok(false)) if is_listed_draft => Some(format!(
+            "{file} is a draft in posts.json but not in its front matter; it is left out"
+        )),
+        Some(Err(message)) => Some(format!("{file}: {message}; it is left out as a draft")),
+        _ => None,
+    };
+    // An unreadable draft value counts as a draft: publishing is the one mistake that
+    // cannot be taken back.
+    if is_listed_draft || matches!(front_draft, Some(Ok(true) | Err(_))) {
+        return (false, warning, None);
+    }
+    let sizes = image_sizes(site, file, &markdown);
+    (true, warning, (!sizes.is_empty()).then_some(sizes))
 }
 
 /// Whether a post's front matter makes it a draft (`crate::front_matter`'s rules); `None`
@@ -646,26 +663,20 @@ fn measure_image(path: &Path) -> Option<(u32, u32)> {
 /// The full-text search index of the published posts: which posts use which words
 /// (`folio_core::text_index`).
 fn text_index(site: &Path, manifest: &folio_core::Manifest) -> String {
-    let posts: Vec<(&str, String)> = manifest
-        .posts
-        .iter()
-        .filter_map(|post| {
-            let markdown = read_text(&site.join(&post.file)).ok()?;
-            Some((post.slug.as_str(), index_words(&markdown)))
-        })
-        .collect();
+    let posts: Vec<(&str, String)> = crate::parallel::map(&manifest.posts, |post| {
+        let markdown = read_text(&site.join(&post.file)).ok()?;
+        Some((post.slug.as_str(), index_words(&markdown)))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     folio_core::text_index::TextIndex::new(&posts).to_json()
 }
 
 /// Copies every published post, every non-Markdown file of the content folder (images,
 /// attachments), and every other local file a published post shows or links to (such as
 /// `../images/pic.png`: the files `folio check` resolves); drafts stay behind.
-fn copy_content(
-    site: &Path,
-    content: &str,
-    manifest: &Manifest,
-    writer: &mut Writer,
-) -> Result<()> {
+fn copy_content(site: &Path, content: &str, manifest: &Manifest, writer: &Writer) -> Result<()> {
     let mut files: BTreeSet<String> = manifest
         .posts
         .iter()
@@ -717,14 +728,16 @@ fn copy_content(
             }
         }
     }
-    for file in files {
-        let source = site.join(&file);
-        match std::fs::read(&source) {
-            Ok(bytes) => writer.write(&file, &bytes)?,
-            Err(error) => eprintln!("warning: {file} not copied: {error}"),
+    let files: Vec<String> = files.into_iter().collect();
+    crate::parallel::map(&files, |file| match std::fs::read(site.join(file)) {
+        Ok(bytes) => writer.write(file, &bytes),
+        Err(error) => {
+            eprintln!("warning: {file} not copied: {error}");
+            Ok(())
         }
-    }
-    Ok(())
+    })
+    .into_iter()
+    .collect()
 }
 
 /// Whether the site-relative `path` is a regular file inside the site folder (`site_root`,
@@ -739,12 +752,7 @@ fn is_inside_site(site_root: &Path, path: &str) -> bool {
 }
 
 /// Feeds for the site, each tag and each category; the sitemap.
-fn write_feeds(
-    site: &Path,
-    manifest: &Manifest,
-    base_url: &str,
-    writer: &mut Writer,
-) -> Result<()> {
+fn write_feeds(site: &Path, manifest: &Manifest, base_url: &str, writer: &Writer) -> Result<()> {
     let markdown_of = |post: &Post| read_text(&site.join(&post.file)).ok();
     let site_title = &manifest.site.title;
     let mut feeds: Vec<(String, Feed<'_>)> = Vec::new();
