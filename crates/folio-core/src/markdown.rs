@@ -440,6 +440,43 @@ impl Rendered {
     }
 }
 
+/// The HTML element a Markdown element writes around its content, for the allowlist's
+/// rules on where a raw element may start (`""`: none, or never holds raw HTML).
+fn element_of(tag: &Tag<'_>) -> &'static str {
+    use pulldown_cmark::HeadingLevel;
+    match tag {
+        Tag::Paragraph => "p",
+        Tag::Heading { level, .. } => match level {
+            HeadingLevel::H1 => "h1",
+            HeadingLevel::H2 => "h2",
+            HeadingLevel::H3 => "h3",
+            HeadingLevel::H4 => "h4",
+            HeadingLevel::H5 => "h5",
+            HeadingLevel::H6 => "h6",
+        },
+        Tag::BlockQuote(_) => "blockquote",
+        Tag::CodeBlock(_) => "pre",
+        Tag::List(Some(_)) => "ol",
+        Tag::List(None) => "ul",
+        // A footnote's text is written in an item of the notes' list.
+        Tag::Item | Tag::FootnoteDefinition(_) => "li",
+        Tag::DefinitionList => "dl",
+        Tag::DefinitionListTitle => "dt",
+        Tag::DefinitionListDefinition => "dd",
+        Tag::Table(_) => "table",
+        Tag::TableHead => "thead",
+        Tag::TableRow => "tr",
+        Tag::TableCell => "td",
+        Tag::Emphasis => "em",
+        Tag::Strong => "strong",
+        Tag::Strikethrough => "del",
+        Tag::Superscript => "sup",
+        Tag::Subscript => "sub",
+        Tag::Link { .. } => "a",
+        Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => "",
+    }
+}
+
 /// [`render`], counting the words in the same pass (one parse instead of two).
 pub fn render_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     render_body_counted(strip_front_matter(markdown), options)
@@ -469,9 +506,11 @@ fn render_body_counted(markdown: &str, options: &RenderOptions<'_>) -> Rendered 
         // `<details>` blocks can hold Markdown paragraphs.
         match &event {
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
-            Event::Start(_) => filter.sanitizer.enter(),
-            Event::End(_) => {
-                let closing = filter.sanitizer.leave();
+            Event::Start(_) | Event::End(_) => {
+                let closing = match &event {
+                    Event::Start(tag) => filter.sanitizer.enter(element_of(tag)),
+                    _ => filter.sanitizer.leave(),
+                };
                 if !closing.is_empty() {
                     let target = match (&mut heading, &mut footnote) {
                         (Some((_, buffer)), _) | (None, Some((_, buffer))) => buffer,
@@ -1292,6 +1331,43 @@ mod tests {
             "<a href=\"javascript:alert(1)\">x</a> <a href=\"../img/a.png\">y</a>",
             "<p><a>x</a> <a href=\"img/a.png\">y</a></p>",
         );
+    }
+
+    #[test]
+    fn raw_items_cells_and_blocks_never_end_a_markdown_element() {
+        for (markdown, expect) in [
+            // A browser would end the `div` and the list item at the raw `<li>`, and the
+            // `</div>` after it would close the page's wrapper.
+            ("- <div><li>x", "<ul>\n<li><div>&lt;li&gt;x</div></li>\n</ul>"),
+            ("- <li>x", "<ul>\n<li>&lt;li&gt;x</li>\n</ul>"),
+            ("> <div><dd>x", "<blockquote>\n<div>&lt;dd&gt;x</div></blockquote>"),
+            (
+                "| a |\n|---|\n| <div><td>x |",
+                "<table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td><div>&lt;td&gt;x</div></td></tr>\n</tbody></table>",
+            ),
+            (
+                "## a <span><h3>b",
+                "<h2 id=\"a-b\">a <span>&lt;h3&gt;b</span> <a class=\"anchor\" href=\"posts/a#a-b\" aria-label=\"Link to this section\">#</a></h2>",
+            ),
+            ("a <b><div>c", "<p>a <b>&lt;div&gt;c</b></p>"),
+            // In a raw list or table of their own they stay, their optional end tags written.
+            (
+                "<ul>\n<li>a\n<li>b\n</ul>",
+                "<ul>\n<li>a\n</li><li>b\n</li></ul>",
+            ),
+            (
+                "<table><tr><td>\n\n**a**\n\n<td>b</table>",
+                "<table><tr><td>\n<p><strong>a</strong></p>\n</td><td>b</td></tr></table>",
+            ),
+            // Markdown between a raw table's parts: the table ends first, as it would in a
+            // browser once a Markdown table came.
+            (
+                "<div><table>\n\n> | a |\n> |---|\n\n</table></div>",
+                "<div><table>\n</table>\n<blockquote>\n<table><thead><tr><th>a</th></tr></thead><tbody>\n</tbody></table>\n</blockquote>\n</div>",
+            ),
+        ] {
+            check(markdown, expect);
+        }
     }
 
     #[test]

@@ -131,17 +131,96 @@ const ATTRIBUTES: &[(&str, &str, Value)] = &[
     ("time", "datetime", Value::Text),
 ];
 
+/// Elements that must start directly inside one of a few raw parents, or a browser's tree
+/// builder ends what they start in ("in body" and the table modes of the HTML parser: `<li>`
+/// ends the list item it is in, even through a `<div>`, `<td>` the cell, `<tr>` the row, ...).
+/// The raw elements of the same Markdown element that a browser would end for them are ended
+/// first (`<li>a<li>b`, `<td>a<td>b`: HTML's optional end tags); if it would end anything
+/// else, such as the Markdown list item around a raw `<div>`, the tag is shown as text.
+const PARENTS: &[(&str, &[&str])] = &[
+    ("li", &["ul", "ol"]),
+    ("dt", &["dl"]),
+    ("dd", &["dl"]),
+    ("caption", &["table"]),
+    ("colgroup", &["table"]),
+    ("thead", &["table"]),
+    ("tbody", &["table"]),
+    ("tfoot", &["table"]),
+    ("col", &["table", "colgroup"]),
+    ("tr", &["table", "thead", "tbody", "tfoot"]),
+    ("td", &["tr"]),
+    ("th", &["tr"]),
+    ("rt", &["ruby"]),
+    ("rp", &["ruby"]),
+];
+
+/// Elements of the allowlist and of Markdown's output outside the HTML parser's "special"
+/// category: `<li>`, `<dd>` and `<dt>` look for an item to end past these (and past `div`
+/// and `p`), and a paragraph they are in can be ended with it.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark",
+    "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+    "time", "tt", "u", "var",
+];
+
+/// Elements whose start tag ends a paragraph (`p` in button scope) in the HTML parser, so
+/// no paragraph below them can be ended by a later one.
+const ENDS_PARAGRAPH: &[&str] = &[
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "summary",
+    "table",
+    "ul",
+];
+
+/// Table elements whose content the parser reads in a table mode ("in table", "in table
+/// body", "in row", "in column group"): another element there is moved out in front of the
+/// table, and a `<table>` ends the open one. Cells and captions hold ordinary content.
+const TABLE_MODE: &[&str] = &["table", "thead", "tbody", "tfoot", "tr", "colgroup"];
+
+/// Elements that end what [`TABLE_MODE`] and paragraph lookups see (cells and captions
+/// are scope boundaries in the parser).
+const CELLS: &[&str] = &["td", "th", "caption"];
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// Cleans raw HTML, keeping the elements it left open so they can be closed at the end of
 /// the Markdown element they are in: unbalanced HTML in a post can never swallow the page
 /// around it. A browser ends a raw `<div>` itself when it reaches the `</li>`, `</td>` or
 /// `</blockquote>` around it, so a `</div>` written any later would close a wrapper of the
-/// page instead.
+/// page instead. For the same reason a start tag is kept only where the browser adds it
+/// inside the innermost open element without ending any first (`<li>` in a raw `<ul>`,
+/// not in a `<div>` in a list item, where it would end both).
 #[derive(Debug, Default)]
 pub struct Sanitizer {
     open: Vec<&'static str>,
     /// For each Markdown element being read, outermost first: where its raw elements start
-    /// in `open`. Raw HTML closes nothing below the innermost one.
-    scopes: Vec<usize>,
+    /// in `open`, and the element it writes around them (`""` for none). Raw HTML closes
+    /// nothing below the innermost one.
+    scopes: Vec<(usize, &'static str)>,
+    /// Raw elements ended before their end tag, as a browser ends them (an item at the next
+    /// item), with the number of Markdown elements open then: their end tags, when they come
+    /// in the same Markdown element, are dropped, as a browser ignores them.
+    ended: Vec<(usize, &'static str)>,
 }
 
 impl Sanitizer {
@@ -174,22 +253,181 @@ impl Sanitizer {
         out
     }
 
-    /// A Markdown element starts: raw HTML inside it can close only what it opens there.
-    pub fn enter(&mut self) {
-        self.scopes.push(self.open.len());
+    /// A Markdown element starts, written as the HTML element `element` (`"p"`, `"li"`,
+    /// `"td"`, `"em"`, ...; `""` when it writes none): raw HTML inside it can close only what
+    /// it opens there, and starts only elements that fit in it. Returns the closing tags to
+    /// write before it: a raw table whose parts (not a cell) are being read ends first, as a
+    /// browser would move the element in front of the table and end the table at a later
+    /// Markdown table, and with it whatever is open in between.
+    pub fn enter(&mut self, element: &'static str) -> String {
+        let floor = self.scopes.last().map_or(0, |(start, _)| *start);
+        let closing = match self.table_mode() {
+            Some(part) if part >= floor => {
+                let table = self
+                    .open
+                    .get(..=part)
+                    .and_then(|open| open.iter().rposition(|name| *name == "table"));
+                self.end_from(table.unwrap_or(part).max(floor))
+            }
+            _ => String::new(),
+        };
+        self.scopes.push((self.open.len(), element));
+        closing
+    }
+
+    /// Where in `open` the raw table part is whose content the parser reads in a table
+    /// mode, when the innermost table element open is one (not a cell or a caption, and not
+    /// a part of a Markdown table, which holds raw HTML only in its cells).
+    fn table_mode(&self) -> Option<usize> {
+        match self
+            .ancestors()
+            .find(|(_, open)| TABLE_MODE.contains(open) || CELLS.contains(open))?
+        {
+            (Some(index), open) if TABLE_MODE.contains(&open) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// The element names of [`Sanitizer::ancestors`].
+    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.ancestors().map(|(_, name)| name)
     }
 
     /// The Markdown element that [`Sanitizer::enter`] started ends: closing tags for the
     /// elements raw HTML opened in it and left open, innermost first.
     pub fn leave(&mut self) -> String {
-        let start = self.scopes.pop().unwrap_or(0);
+        let start = self.scopes.pop().map_or(0, |(start, _)| start);
+        let depth = self.scopes.len();
+        self.ended.retain(|(ended_in, _)| *ended_in <= depth);
         self.close_from(start)
+    }
+
+    /// The elements open where the next raw tag goes, innermost first: raw elements (with
+    /// their index in `open`) and the elements of the Markdown around them (`None`).
+    fn ancestors(&self) -> Ancestors<'_> {
+        Ancestors {
+            open: &self.open,
+            scopes: &self.scopes,
+        }
+    }
+
+    /// Where raw HTML's `name` start tag can go: `Some(at)` when a browser adds it inside
+    /// the innermost open element once the raw elements `open[at..]` have ended (the
+    /// sanitizer writes their end tags), ending nothing else; `None` when it would end other
+    /// elements first, or land where it does not belong.
+    fn place(&self, name: &str) -> Option<usize> {
+        let floor = self.scopes.last().map_or(0, |(start, _)| *start);
+        if let Some((_, parents)) = PARENTS.iter().find(|(child, _)| *child == name) {
+            let at = self.implied_end(name, parents, floor)?;
+            // Only a raw parent counts: Markdown never leaves a list or a row open for it.
+            let parent = self.open.get(..at)?.last().filter(|_| at > floor)?;
+            return parents.contains(parent).then_some(at);
+        }
+        // Between a table's parts, anything else would be moved in front of the table while
+        // the parser goes on reading the table, where a `<table>` ends the open one and
+        // everything in it.
+        if self.table_mode().is_some() {
+            return None;
+        }
+        // A heading ends a heading that is the innermost open element, and a heading's end
+        // tag ends any heading in scope: so that a raw `</h2>` never reaches past a `<div>`
+        // to another heading, headings never nest.
+        if is_heading(name)
+            && self
+                .names()
+                .take_while(|open| !CELLS.contains(open) && *open != "table")
+                .any(is_heading)
+        {
+            return None;
+        }
+        // A block ends the paragraph it is in, and with it the inline elements between:
+        // only a paragraph that is itself the innermost open element may end (what
+        // `text <div>` in a Markdown paragraph does: the paragraph's own end tag then adds
+        // an empty one).
+        if ENDS_PARAGRAPH.contains(&name) {
+            let paragraph = self
+                .names()
+                .enumerate()
+                .find(|(_, open)| ENDS_PARAGRAPH.contains(open) || CELLS.contains(open))
+                .filter(|(_, open)| *open == "p");
+            if paragraph.is_some_and(|(depth, _)| depth > 0) {
+                return None;
+            }
+        }
+        // `<a>` in a link ends the link only when nothing but inline elements are open in
+        // it, and otherwise moves the blocks out of it: it never ends a block, so no end tag
+        // can reach further than it did. Other inline elements end nothing.
+        Some(self.open.len())
+    }
+
+    /// For an element of [`PARENTS`]: where the raw elements a browser ends before adding it
+    /// start in `open` (its length when none), or `None` when the browser would end an
+    /// element that Markdown or an enclosing Markdown element's raw HTML opened.
+    fn implied_end(&self, name: &str, parents: &[&str], floor: usize) -> Option<usize> {
+        let own = |index: Option<usize>| index.filter(|index| *index >= floor);
+        match name {
+            // The nearest item, unless a block other than `div` or `p` comes first.
+            "li" | "dd" | "dt" => {
+                let items: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
+                for (index, open) in self.ancestors() {
+                    if items.contains(&open) {
+                        return own(index);
+                    }
+                    if !INLINE.contains(&open) && !matches!(open, "div" | "p") {
+                        break;
+                    }
+                }
+                Some(self.open.len())
+            }
+            // Inside a ruby: the open annotations and items (implied end tags).
+            "rt" | "rp" => {
+                let in_ruby = self
+                    .names()
+                    .take_while(|open| !CELLS.contains(open) && *open != "table")
+                    .any(|open| open == "ruby");
+                let mut at = self.open.len();
+                if in_ruby {
+                    for (index, open) in self.ancestors() {
+                        if !matches!(open, "dd" | "dt" | "li" | "p" | "rp" | "rt") {
+                            break;
+                        }
+                        at = own(index)?;
+                    }
+                }
+                Some(at)
+            }
+            // Table parts: everything up to the nearest part they belong in (a cell and its
+            // content, a row, a row group, a caption), not past their table.
+            _ => {
+                for (index, open) in self.ancestors() {
+                    let index = own(index)?;
+                    if parents.contains(&open) {
+                        return Some(index + 1);
+                    }
+                    if open == "table" {
+                        return None;
+                    }
+                }
+                None
+            }
+        }
     }
 
     /// Closing tags for every element still open, innermost first.
     pub fn close_all(&mut self) -> String {
         self.scopes.clear();
+        self.ended.clear();
         self.close_from(0)
+    }
+
+    /// [`Sanitizer::close_from`] for elements a later start tag ends: their own end tags
+    /// will be dropped.
+    fn end_from(&mut self, start: usize) -> String {
+        let depth = self.scopes.len();
+        let start = start.min(self.open.len());
+        let ending = self.open.get(start..).unwrap_or_default();
+        self.ended.extend(ending.iter().map(|name| (depth, *name)));
+        self.close_from(start)
     }
 
     fn close_from(&mut self, start: usize) -> String {
@@ -199,6 +437,23 @@ impl Sanitizer {
             .rev()
             .map(|name| format!("</{name}>"))
             .collect()
+    }
+
+    /// Whether `name` was ended before its end tag in the Markdown element being read
+    /// (then that end tag is used up).
+    fn forget_ended(&mut self, name: &str) -> bool {
+        let depth = self.scopes.len();
+        match self
+            .ended
+            .iter()
+            .rposition(|(ended_in, ended)| *ended_in == depth && *ended == name)
+        {
+            Some(index) => {
+                self.ended.remove(index);
+                true
+            }
+            None => false,
+        }
     }
 
     fn write_tag(
@@ -214,7 +469,7 @@ impl Sanitizer {
             return;
         };
         if tag.is_closing {
-            let floor = self.scopes.last().copied().unwrap_or(0);
+            let floor = self.scopes.last().map_or(0, |(start, _)| *start);
             let in_scope = self.open.get(floor..).unwrap_or_default();
             match in_scope.iter().rposition(|open| *open == name) {
                 Some(index) => {
@@ -224,6 +479,8 @@ impl Sanitizer {
                         out.push('>');
                     }
                 }
+                // The end tag of an element ended before it, as a browser ignores it.
+                None if self.forget_ended(name) => {}
                 // A closing tag for something raw HTML did not open, or opened outside the
                 // Markdown element being read (a paragraph, a list item), would break the
                 // page's structure: show it instead.
@@ -232,6 +489,11 @@ impl Sanitizer {
             }
             return;
         }
+        let Some(at) = self.place(name) else {
+            push_text(out, source);
+            return;
+        };
+        out.push_str(&self.end_from(at));
         out.push('<');
         out.push_str(name);
         for (attribute, value) in &tag.attributes {
@@ -289,6 +551,34 @@ impl Sanitizer {
         out.push('>');
         if !is_void {
             self.open.push(name);
+        }
+    }
+}
+
+/// Iterates over [`Sanitizer::ancestors`].
+struct Ancestors<'s> {
+    open: &'s [&'static str],
+    scopes: &'s [(usize, &'static str)],
+}
+
+impl Iterator for Ancestors<'_> {
+    type Item = (Option<usize>, &'static str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            // A Markdown element is inside the raw elements open when it started.
+            if let Some((&(start, element), outer)) = self.scopes.split_last() {
+                if start >= self.open.len() {
+                    self.scopes = outer;
+                    if element.is_empty() {
+                        continue;
+                    }
+                    return Some((None, element));
+                }
+            }
+            let (&name, outer) = self.open.split_last()?;
+            self.open = outer;
+            return Some((Some(outer.len()), name));
         }
     }
 }
@@ -537,8 +827,8 @@ mod tests {
         );
         check("<IMG SRC=\"https://x.org/a.png\" alt='A \"q\"' width=10 height=x>", "<img src=\"https://x.org/a.png\" alt=\"A &quot;q&quot;\" width=\"10\" loading=\"lazy\">");
         check(
-            "<td align=center colspan=2 style=\"color:red\">",
-            "<td align=\"center\" colspan=\"2\"></td>",
+            "<table><tr><td align=center colspan=2 style=\"color:red\">",
+            "<table><tr><td align=\"center\" colspan=\"2\"></td></tr></table>",
         );
         check("x<br/>y<sup>2</sup>", "x<br>y<sup>2</sup>");
     }
@@ -619,12 +909,119 @@ mod tests {
         let mut sanitizer = Sanitizer::default();
         let url = |url: &str| crate::markdown::allowed_url(url);
         let mut got = sanitizer.clean("<div>", &url);
-        sanitizer.enter();
+        sanitizer.enter("p");
         got.push_str(&sanitizer.clean("<b><i>x</b></div>", &url));
         got.push_str(&sanitizer.leave());
         got.push_str(&sanitizer.clean("</i></div>", &url));
         got.push_str(&sanitizer.close_all());
         assert_eq!(got, "<div><b><i>x</i></b>&lt;/div&gt;&lt;/i&gt;</div>");
+    }
+
+    /// `raw` cleaned inside the Markdown elements `markdown` (outermost first, as the HTML
+    /// elements they write), then everything closed.
+    #[track_caller]
+    fn check_in(markdown: &[&'static str], raw: &str, expect: &str) {
+        let mut sanitizer = Sanitizer::default();
+        let url = |url: &str| crate::markdown::allowed_url(url);
+        let mut got = String::new();
+        for element in markdown {
+            got.push_str(&sanitizer.enter(element));
+        }
+        got.push_str(&sanitizer.clean(raw, &url));
+        for _ in markdown {
+            got.push_str(&sanitizer.leave());
+        }
+        got.push_str(&sanitizer.close_all());
+        assert_eq!(got, expect, "raw: {raw} in {markdown:?}");
+    }
+
+    #[test]
+    fn elements_start_only_where_the_browser_ends_nothing_else() {
+        let list_item: &[&str] = &["ul", "li"];
+        for (markdown, raw, expect) in [
+            // Items: in a raw list only; an open item of that list ends first, as a
+            // browser ends it (optional end tags).
+            (&[][..], "<ul><li>a</li><li>b</li></ul>", "<ul><li>a</li><li>b</li></ul>"),
+            (&[], "<ol><li>a<li>b</ol>", "<ol><li>a</li><li>b</li></ol>"),
+            (&[], "<ul><li><div><li>x</li></div></li></ul>", "<ul><li><div></div></li><li>x</li></ul>"),
+            (list_item, "<div><li>x", "<div>&lt;li&gt;x</div>"),
+            (list_item, "<span><li>x", "<span>&lt;li&gt;x</span>"),
+            (list_item, "<li>x", "&lt;li&gt;x"),
+            (&["p"], "a <li>x", "a &lt;li&gt;x"),
+            (&[], "<div><li>x</li></div>", "<div>&lt;li&gt;x&lt;/li&gt;</div>"),
+            (&[], "<ul><li><blockquote><li>x", "<ul><li><blockquote>&lt;li&gt;x</blockquote></li></ul>"),
+            // Definition lists.
+            (&[], "<dl><dt>a</dt><dd>b</dd></dl>", "<dl><dt>a</dt><dd>b</dd></dl>"),
+            (&[], "<dl><dt>a<dd>b</dl>", "<dl><dt>a</dt><dd>b</dd></dl>"),
+            (&[], "<dl><dd><div><dt>x", "<dl><dd><div></div></dd><dt>x</dt></dl>"),
+            (list_item, "<div><dd>x", "<div>&lt;dd&gt;x</div>"),
+            (&[], "<dd>x", "&lt;dd&gt;x"),
+            // Tables: each part in its own parent; cells and rows end at the next one.
+            (
+                &[],
+                "<table><caption>c</caption><colgroup><col></colgroup><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>c</td></tr></tfoot></table>",
+                "<table><caption>c</caption><colgroup><col></colgroup><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>c</td></tr></tfoot></table>",
+            ),
+            (&[], "<table><tr><td>a<td>b<tr><td>c</table>", "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"),
+            (
+                &[],
+                "<table><thead><tr><th>a<tbody><tr><td><b>b",
+                "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td><b>b</b></td></tr></tbody></table>",
+            ),
+            (&[], "<table><caption><div><tbody>", "<table><caption><div></div></caption><tbody></tbody></table>"),
+            (&[], "<table><tr><td><table><tr><td>x", "<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>"),
+            (&["table", "tr", "td"], "<td>x", "&lt;td&gt;x"),
+            (&["table", "tr", "td"], "<div><tr>x", "<div>&lt;tr&gt;x</div>"),
+            (&[], "<td>x</td>", "&lt;td&gt;x&lt;/td&gt;"),
+            (&[], "<table><td>x", "<table>&lt;td&gt;x</table>"),
+            (&[], "<div><caption><colgroup><col><thead><tbody><tfoot>", "<div>&lt;caption&gt;&lt;colgroup&gt;&lt;col&gt;&lt;thead&gt;&lt;tbody&gt;&lt;tfoot&gt;</div>"),
+            // Between a table's parts, nothing else (it would be moved out of the table).
+            (&[], "<table><div>x", "<table>&lt;div&gt;x</table>"),
+            (&[], "<table><tr><div><table>", "<table><tr>&lt;div&gt;&lt;table&gt;</tr></table>"),
+            (&[], "<table><colgroup><span>", "<table><colgroup>&lt;span&gt;</colgroup></table>"),
+            // Paragraphs: a block may end the paragraph that is the innermost element, not
+            // inline elements with it.
+            (&[], "<p>a<p>b", "<p>a<p>b</p></p>"),
+            (&["p"], "a <div>b</div>", "a <div>b</div>"),
+            (&["p"], "<span><p>x", "<span>&lt;p&gt;x</span>"),
+            (&["p", "em"], "<ul>", "&lt;ul&gt;"),
+            (&[], "<p><b><div>x", "<p><b>&lt;div&gt;x</b></p>"),
+            (&[], "<div><span><p>x", "<div><span><p>x</p></span></div>"),
+            (&["table", "tr", "td"], "<span><p>x", "<span><p>x</p></span>"),
+            // Headings never nest.
+            (&["h2"], "<h3>x", "&lt;h3&gt;x"),
+            (&[], "<h2><div><span><h2>x", "<h2><div><span>&lt;h2&gt;x</span></div></h2>"),
+            (&[], "<div><h2>x</h2><h3>y</h3></div>", "<div><h2>x</h2><h3>y</h3></div>"),
+            // Ruby annotations, in a ruby.
+            (&[], "<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>", "<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>"),
+            (&[], "<ruby>a<rt>x<rt>y</ruby>", "<ruby>a<rt>x</rt><rt>y</rt></ruby>"),
+            (&[], "<rt>x", "&lt;rt&gt;x"),
+            // A link in a link ends nothing a later end tag could miss.
+            (&[], "<a href=\"u\"><a href=\"v\">x</a></a>", "<a href=\"u\"><a href=\"v\">x</a></a>"),
+        ] {
+            check_in(markdown, raw, expect);
+        }
+    }
+
+    #[test]
+    fn markdown_in_a_raw_table_ends_the_table_first() {
+        let mut sanitizer = Sanitizer::default();
+        let url = |url: &str| crate::markdown::allowed_url(url);
+        let mut got = sanitizer.clean("<div><table><tr>", &url);
+        got.push_str(&sanitizer.enter("blockquote"));
+        got.push_str(&sanitizer.clean("<div>x", &url));
+        got.push_str(&sanitizer.leave());
+        // A browser ignores the end tags of elements it ended; so does the sanitizer.
+        got.push_str(&sanitizer.clean("</tr></table></div>", &url));
+        assert_eq!(got, "<div><table><tr></tr></table><div>x</div></div>");
+        // But only in the Markdown element they were ended in.
+        let mut sanitizer = Sanitizer::default();
+        let mut got = sanitizer.clean("<ul><li>a<li>", &url);
+        got.push_str(&sanitizer.enter("p"));
+        got.push_str(&sanitizer.clean("</li>", &url));
+        got.push_str(&sanitizer.leave());
+        got.push_str(&sanitizer.close_all());
+        assert_eq!(got, "<ul><li>a</li><li>&lt;/li&gt;</li></ul>");
     }
 
     #[test]

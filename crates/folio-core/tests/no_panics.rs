@@ -119,6 +119,7 @@ proptest! {
             if raw_html == RawHtml::Allowlist {
                 prop_assert!(!html.as_str().to_ascii_lowercase().contains("<script"));
                 prop_assert_eq!(html_scan::unbalanced(html.as_str()), None, "{}", html.as_str());
+                prop_assert_eq!(html_scan::breaks_wrapper(html.as_str()), None, "{}", html.as_str());
             }
         }
         let _ = summary(&markdown);

@@ -2,14 +2,16 @@
 //! renderer: no output may contain an element outside the allowlist, an event-handler
 //! attribute, or a URL with a forbidden scheme. And for any Markdown mixing raw tags with
 //! Markdown's own elements, the output's elements nest: a post can never close an element
-//! of the page around it. The checks read the output with their own small tag scanner
-//! (`html_scan`), independent of the sanitizer.
+//! of the page around it, neither by its end tags nor by the end tags a browser implies
+//! (`<li>` in a `<div>` in a list item ends both, so the `</div>` after it would close the
+//! page's wrapper). The checks read the output with their own small tag scanner and tree
+//! builder (`html_scan`), independent of the sanitizer.
 
 mod html_scan;
 
 use folio_core::markdown::{render, RenderOptions};
 use folio_core::sanitize::RawHtml;
-use html_scan::{active_content, forbidden_url, tags, unbalanced, HtmlTag};
+use html_scan::{active_content, breaks_wrapper, forbidden_url, tags, unbalanced, HtmlTag};
 use proptest::prelude::*;
 
 fn payloads() -> Vec<(String, String)> {
@@ -120,6 +122,139 @@ fn the_scanner_sees_what_it_must() {
     assert!(unbalanced("<ul><li><div>x</li></ul></div>").is_some());
     assert!(unbalanced("<p><b>x</p>").is_some());
     assert!(unbalanced("<div>").is_some());
+    // The tree builder ends what a browser ends.
+    for html in [
+        "<ul><li><div><li>x</li></div></li></ul>",
+        "<dl><dd><div><dt>x</dt></div></dd></dl>",
+        "<ol><li><span><div><li>x</li></div></span></li></ol>",
+        "<table><div><table></table></div></table>",
+        "<table><tr><div><table></table></div></tr></table>",
+        "<div></div></div>",
+    ] {
+        assert!(breaks_wrapper(html).is_some(), "{html}");
+    }
+    for html in [
+        "<ul><li><div>x</div></li><li>y</li></ul>",
+        "<ul><li>a<li>b</ul>",
+        "<p>a<div>b</div></p>",
+        "<table><tr><td><div><table><tr><td>x</td></tr></table></div></td></tr></table>",
+        "<h1>a<h2>b</h2></h1>",
+        // Inside a table, an end tag reaches no further than the table.
+        "<table><tr><td><div><td>x</td></div></td></tr></table>",
+        "<table><div><tr><td>x</td></tr></div></table>",
+        "<ruby><div><p><rt>x</rt></p></div></ruby>",
+        "<p>a<ul><li>b</li></ul></p><div><b>x</b></div>",
+    ] {
+        assert_eq!(breaks_wrapper(html), None, "{html}");
+    }
+}
+
+/// The Markdown containers a raw element can start in, each around `{}`.
+const CONTAINERS: &[&str] = &[
+    "{}",
+    "Text {}",
+    "- {}",
+    "1. {}",
+    "- a\n\n  {}",
+    "- [ ] {}",
+    "> {}",
+    "> - {}",
+    "> [!NOTE]\n> {}",
+    "## {}",
+    "*a {}*",
+    "**a {}**",
+    "~~a {}~~",
+    "[a {}](u)",
+    "| a |\n|---|\n| {} |",
+    "Text[^1]\n\n[^1]: {}",
+    "<div>\n\n- {}\n\n</div>",
+    "<table>\n\n{}\n\n</table>",
+    "<ul>\n\n{}\n\n</ul>",
+];
+
+/// Raw HTML around the element: the `div` whose `</div>` must not outlive it, alone or
+/// inside what an element could otherwise end.
+const AROUND: &[&str] = &[
+    "<div>",
+    "<div><span>",
+    "<p><span><div>",
+    "<ul><li><div>",
+    "<dl><dd><div>",
+    "<table><tr><td><div>",
+    "<table><div>",
+    "<table><tbody><div>",
+    "<table><caption><div>",
+    "<ruby><div>",
+    "<h2><div>",
+    "<a href=x><div>",
+];
+
+/// Every element of the allowlist whose start tag a browser may end other elements for.
+const ENDING_ELEMENTS: &[&str] = &[
+    "li",
+    "dt",
+    "dd",
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "details",
+    "summary",
+    "figure",
+    "figcaption",
+    "pre",
+    "hr",
+    "h1",
+    "h2",
+    "h6",
+    "table",
+    "caption",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "rt",
+    "rp",
+    "a",
+];
+
+#[test]
+fn an_element_in_a_raw_div_never_ends_it_early_in_any_container() {
+    let options = RenderOptions::from_parts(
+        "posts/x.md",
+        "posts/x",
+        Vec::new(),
+        RawHtml::Allowlist,
+        folio_core::i18n::Lang::En,
+    );
+    let mut failures = Vec::new();
+    for container in CONTAINERS {
+        for around in AROUND {
+            for element in ENDING_ELEMENTS {
+                let raw = format!("{around}<{element}>x");
+                let markdown = container.replace("{}", &raw);
+                let html = render(&markdown, &options);
+                if let Some(problem) =
+                    breaks_wrapper(html.as_str()).or_else(|| unbalanced(html.as_str()))
+                {
+                    failures.push(format!("{markdown:?}\n  {}\n  {problem}", html.as_str()));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} break the page:\n{}",
+        failures.len(),
+        CONTAINERS.len() * AROUND.len() * ENDING_ELEMENTS.len(),
+        failures.join("\n")
+    );
 }
 
 /// Markdown made of containers (list items, quotes, headings, table cells, footnotes,
@@ -174,6 +309,25 @@ fn markdown_with_raw_tags() -> impl Strategy<Value = String> {
         "<div/>",
         "<!--",
         "-->",
+        // Elements whose start tag a browser may end other elements for.
+        "<ol>",
+        "<dl>",
+        "<dt>",
+        "<dd>",
+        "</dd>",
+        "<thead>",
+        "<tbody>",
+        "<th>",
+        "<caption>",
+        "<colgroup>",
+        "<col>",
+        "</tr>",
+        "<ruby>",
+        "<rt>",
+        "<h3>",
+        "<pre>",
+        "<hr>",
+        "<figure>",
         "*",
         "**",
         "_",
@@ -214,5 +368,6 @@ proptest! {
         );
         let html = render(&markdown, &options);
         prop_assert_eq!(unbalanced(html.as_str()), None, "{}", html.as_str());
+        prop_assert_eq!(breaks_wrapper(html.as_str()), None, "{}", html.as_str());
     }
 }

@@ -255,3 +255,434 @@ pub fn unbalanced(html: &str) -> Option<String> {
     }
     (!open.is_empty()).then(|| format!("left open: {open:?}"))
 }
+
+/// Elements of the HTML spec's "special" category that rendered posts can hold: an end tag
+/// for an inline element never closes one of these, and `<li>` (or `<dd>`, `<dt>`) looks
+/// for an item to end only up to the nearest one but `div`, `p` and `address`.
+const SPECIAL: &[&str] = &[
+    "address",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "html",
+    "img",
+    "input",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "wbr",
+];
+
+/// Start tags that end an open paragraph (`p` in button scope) before they open.
+const CLOSES_PARAGRAPH: &[&str] = &[
+    "address",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "figcaption",
+    "figure",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "ul",
+];
+
+/// Elements whose end tag pops up to the nearest element of its name in scope.
+const BLOCKS: &[&str] = &[
+    "address",
+    "blockquote",
+    "button",
+    "details",
+    "div",
+    "dl",
+    "figcaption",
+    "figure",
+    "ol",
+    "pre",
+    "section",
+    "summary",
+    "ul",
+];
+
+/// Table parts, which a start tag in a cell or caption ends it for.
+const TABLE_PARTS: &[&str] = &[
+    "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr",
+];
+
+const DEFAULT_SCOPE: &[&str] = &[
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+];
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// A browser's stack of open elements while it reads `html` inside a page's wrapper `div`:
+/// the "in body" and table insertion modes of the HTML parser for the elements rendered
+/// posts hold, with the end tags each start tag implies. Left out: the adoption agency
+/// (formatting elements moved around a block, which never closes one) and foster-parented
+/// text.
+struct TreeBuilder {
+    stack: Vec<String>,
+    /// Set when an element below the post (the wrapper) is popped, with the tag that did it.
+    broken: Option<String>,
+}
+
+/// Open elements below the post: the document's and the page's wrapper.
+const PAGE: usize = 3;
+
+impl TreeBuilder {
+    fn current(&self) -> &str {
+        self.stack.last().map_or("html", String::as_str)
+    }
+
+    /// Pops the current node; the page's elements stay, and their loss is recorded.
+    fn pop(&mut self, tag: &str) -> bool {
+        if self.stack.len() <= PAGE {
+            self.broken.get_or_insert_with(|| {
+                format!("{tag} closes the page's wrapper (open: {:?})", self.stack)
+            });
+            return false;
+        }
+        self.stack.pop();
+        true
+    }
+
+    /// Pops up to and including the innermost element that `matches`.
+    fn pop_until(&mut self, tag: &str, matches: impl Fn(&str) -> bool) {
+        loop {
+            let done = matches(self.current());
+            if !self.pop(tag) || done {
+                return;
+            }
+        }
+    }
+
+    fn generate_implied_end_tags(&mut self, tag: &str, except: &str) {
+        while self.current() != except
+            && matches!(
+                self.current(),
+                "dd" | "dt" | "li" | "p" | "rb" | "rp" | "rt" | "rtc" | "option" | "optgroup"
+            )
+        {
+            if !self.pop(tag) {
+                return;
+            }
+        }
+    }
+
+    fn in_scope(&self, matches: impl Fn(&str) -> bool, boundaries: &[&str]) -> bool {
+        for name in self.stack.iter().rev() {
+            if matches(name) {
+                return true;
+            }
+            if boundaries.contains(&name.as_str()) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn has_in_scope(&self, name: &str, extra: &[&str]) -> bool {
+        self.in_scope(|open| open == name, &[DEFAULT_SCOPE, extra].concat())
+    }
+
+    fn has_in_table_scope(&self, name: &str) -> bool {
+        self.in_scope(|open| open == name, &["html", "table", "template"])
+    }
+
+    fn close_paragraph(&mut self, tag: &str) {
+        if self.has_in_scope("p", &["button"]) {
+            self.generate_implied_end_tags(tag, "p");
+            self.pop_until(tag, |open| open == "p");
+        }
+    }
+
+    /// The table element whose insertion mode applies: the innermost table part or table.
+    fn table_context(&self) -> &str {
+        self.stack
+            .iter()
+            .rev()
+            .map(String::as_str)
+            .find(|open| *open == "table" || TABLE_PARTS.contains(open))
+            .unwrap_or("")
+    }
+
+    fn clear_back_to(&mut self, tag: &str, context: &[&str]) {
+        while !context.contains(&self.current()) && self.current() != "html" {
+            if !self.pop(tag) {
+                return;
+            }
+        }
+    }
+
+    fn start(&mut self, name: &str, tag: &str) {
+        if self.broken.is_some() {
+            return;
+        }
+        match self.table_context() {
+            "table" | "tbody" | "thead" | "tfoot" | "tr" | "colgroup" => {
+                self.start_in_table(name, tag)
+            }
+            "td" | "th" if TABLE_PARTS.contains(&name) => {
+                if self.in_scope(|open| open == "td" || open == "th", &["html", "table"]) {
+                    self.generate_implied_end_tags(tag, "");
+                    self.pop_until(tag, |open| open == "td" || open == "th");
+                    self.start(name, tag);
+                }
+            }
+            "caption" if TABLE_PARTS.contains(&name) => {
+                self.pop_until(tag, |open| open == "caption");
+                self.start(name, tag);
+            }
+            _ => self.start_in_body(name, tag),
+        }
+    }
+
+    fn start_in_table(&mut self, name: &str, tag: &str) {
+        let context = self.table_context().to_string();
+        let table_body = ["tbody", "thead", "tfoot"];
+        match (context.as_str(), name) {
+            ("colgroup", "col") => {}
+            ("colgroup", _) => {
+                self.pop_until(tag, |open| open == "colgroup");
+                self.start(name, tag);
+            }
+            ("tr", "td" | "th") => {
+                self.clear_back_to(tag, &["tr"]);
+                self.stack.push(name.to_string());
+            }
+            ("tr", "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" | "tr") => {
+                self.clear_back_to(tag, &["tr"]);
+                self.pop(tag);
+                self.start(name, tag);
+            }
+            (_, "tr") if table_body.contains(&context.as_str()) => {
+                self.clear_back_to(tag, &table_body);
+                self.stack.push("tr".to_string());
+            }
+            (_, "td" | "th") if table_body.contains(&context.as_str()) => {
+                self.clear_back_to(tag, &table_body);
+                self.stack.push("tr".to_string());
+                self.start(name, tag);
+            }
+            (_, "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead")
+                if table_body.contains(&context.as_str()) =>
+            {
+                self.clear_back_to(tag, &table_body);
+                self.pop(tag);
+                self.start(name, tag);
+            }
+            (_, "caption" | "colgroup" | "tbody" | "tfoot" | "thead") => {
+                self.clear_back_to(tag, &["table"]);
+                self.stack.push(name.to_string());
+            }
+            (_, "col") => {
+                self.clear_back_to(tag, &["table"]);
+                self.stack.push("colgroup".to_string());
+            }
+            (_, "tr" | "td" | "th") => {
+                self.clear_back_to(tag, &["table"]);
+                self.stack.push("tbody".to_string());
+                self.start(name, tag);
+            }
+            (_, "table") => {
+                self.pop_until(tag, |open| open == "table");
+                self.start(name, tag);
+            }
+            // Moved in front of the table, but open as in body.
+            _ => self.start_in_body(name, tag),
+        }
+    }
+
+    fn start_in_body(&mut self, name: &str, tag: &str) {
+        match name {
+            _ if TABLE_PARTS.contains(&name) => {}
+            "li" | "dd" | "dt" => {
+                let ends: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
+                let item = self
+                    .stack
+                    .iter()
+                    .rev()
+                    .map(String::as_str)
+                    .find(|open| {
+                        ends.contains(open)
+                            || (SPECIAL.contains(open) && !matches!(*open, "address" | "div" | "p"))
+                    })
+                    .filter(|open| ends.contains(open))
+                    .map(str::to_string);
+                if let Some(item) = item {
+                    self.generate_implied_end_tags(tag, &item);
+                    self.pop_until(tag, |open| open == item);
+                }
+                self.close_paragraph(tag);
+                self.stack.push(name.to_string());
+            }
+            _ if is_heading(name) => {
+                self.close_paragraph(tag);
+                if is_heading(self.current()) {
+                    self.pop(tag);
+                }
+                self.stack.push(name.to_string());
+            }
+            "hr" => self.close_paragraph(tag),
+            "table" => {
+                self.close_paragraph(tag);
+                self.stack.push(name.to_string());
+            }
+            "rt" | "rp" => {
+                if self.has_in_scope("ruby", &[]) {
+                    self.generate_implied_end_tags(tag, "rtc");
+                }
+                self.stack.push(name.to_string());
+            }
+            _ if VOID_ELEMENTS.contains(&name) => {}
+            _ => {
+                if CLOSES_PARAGRAPH.contains(&name) {
+                    self.close_paragraph(tag);
+                }
+                self.stack.push(name.to_string());
+            }
+        }
+    }
+
+    fn end(&mut self, name: &str, tag: &str) {
+        if self.broken.is_some() {
+            return;
+        }
+        match (self.table_context(), name) {
+            (_, "table") => {
+                if self.has_in_table_scope("table") {
+                    self.pop_until(tag, |open| open == "table");
+                }
+            }
+            ("td" | "th", "td" | "th") => {
+                if self.has_in_table_scope(name) {
+                    self.generate_implied_end_tags(tag, "");
+                    self.pop_until(tag, |open| open == name);
+                }
+            }
+            ("td" | "th", "tbody" | "tfoot" | "thead" | "tr") => {
+                if self.has_in_table_scope(name) {
+                    self.pop_until(tag, |open| open == "td" || open == "th");
+                    self.end(name, tag);
+                }
+            }
+            ("caption", "caption") => self.pop_until(tag, |open| open == "caption"),
+            (
+                "tr" | "tbody" | "thead" | "tfoot" | "colgroup",
+                "tr" | "tbody" | "thead" | "tfoot" | "colgroup",
+            ) => {
+                if self.has_in_table_scope(name) {
+                    self.pop_until(tag, |open| open == name);
+                }
+            }
+            (_, _) if TABLE_PARTS.contains(&name) || name == "body" || name == "html" => {}
+            (_, _) => self.end_in_body(name, tag),
+        }
+    }
+
+    fn end_in_body(&mut self, name: &str, tag: &str) {
+        match name {
+            "p" => {
+                if self.has_in_scope("p", &["button"]) {
+                    self.generate_implied_end_tags(tag, "p");
+                    self.pop_until(tag, |open| open == "p");
+                }
+            }
+            "li" => {
+                if self.has_in_scope("li", &["ol", "ul"]) {
+                    self.generate_implied_end_tags(tag, "li");
+                    self.pop_until(tag, |open| open == "li");
+                }
+            }
+            "dd" | "dt" => {
+                if self.has_in_scope(name, &[]) {
+                    self.generate_implied_end_tags(tag, name);
+                    self.pop_until(tag, |open| open == name);
+                }
+            }
+            _ if is_heading(name) => {
+                if self.in_scope(is_heading, DEFAULT_SCOPE) {
+                    self.generate_implied_end_tags(tag, "");
+                    self.pop_until(tag, is_heading);
+                }
+            }
+            _ if BLOCKS.contains(&name) => {
+                if self.has_in_scope(name, &[]) {
+                    self.generate_implied_end_tags(tag, "");
+                    self.pop_until(tag, |open| open == name);
+                }
+            }
+            _ if VOID_ELEMENTS.contains(&name) => {}
+            // Any other end tag (and, roughly, formatting elements): the innermost element
+            // of its name, unless a special element comes first.
+            _ => {
+                let found = self
+                    .stack
+                    .iter()
+                    .rev()
+                    .map(String::as_str)
+                    .find(|open| *open == name || SPECIAL.contains(open))
+                    .is_some_and(|open| open == name);
+                if found {
+                    self.generate_implied_end_tags(tag, name);
+                    self.pop_until(tag, |open| open == name);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `html`, read by a browser inside a page's wrapper `<div>` (as a prerendered
+/// page holds a post), closes that wrapper: an end tag whose element the browser already
+/// ended because a later start tag implied it (`<div><li>` in a list item ends the item and
+/// the `div`, so the `</div>` after it closes the wrapper). `None` when the wrapper is
+/// intact.
+pub fn breaks_wrapper(html: &str) -> Option<String> {
+    let mut builder = TreeBuilder {
+        stack: vec!["html".into(), "body".into(), "div".into()],
+        broken: None,
+    };
+    for tag in tags(html) {
+        let text = format!("<{}{}>", if tag.is_closing { "/" } else { "" }, tag.name);
+        if tag.is_closing {
+            builder.end(&tag.name, &text);
+        } else {
+            builder.start(&tag.name, &text);
+        }
+    }
+    builder.broken
+}
