@@ -367,6 +367,57 @@ posts/stray.md:1:1: error: this post is not in posts.json; run folio index
 }
 
 #[test]
+fn check_reports_site_urls_that_build_refuses() {
+    let (_temp, site) = sample("minimal");
+    let manifest = fs::read_to_string(site.join("posts.json")).unwrap().replace(
+        "    \"language\": \"en\"\n",
+        "    \"language\": \"en\",\n    \"base_url\": \"https://example.org/\\\"><img src=x onerror=alert(1)>/\",\n    \"edit_url\": \"https://github.com/me/my blog/edit/main/\"\n",
+    );
+    fs::write(site.join("posts.json"), &manifest).unwrap();
+    let output = folio(&["check", "."], &site);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        r#"posts.json:8:17: error: site.base_url: "https://example.org/\"><img src=x onerror=alert(1)>/" has characters a URL must percent-encode (" > < space): write them as %22 %3E %3C %20
+posts.json:9:17: error: site.edit_url: "https://github.com/me/my blog/edit/main/" has characters a URL must percent-encode (space): write them as %20
+2 errors, 0 warnings
+"#
+    );
+    // The base URL check says what folio build would refuse.
+    let build = folio(&["build", "."], &site);
+    assert_eq!(build.status.code(), Some(1));
+    assert!(
+        stderr(&build).contains("must be an absolute http(s) URL with nothing to percent-encode")
+    );
+    // A scheme without a host, which the manifest parser lets through too.
+    fs::write(
+        site.join("posts.json"),
+        manifest
+            .replace(
+                "\"https://example.org/\\\"><img src=x onerror=alert(1)>/\"",
+                "\"https:///blog/\"",
+            )
+            .replace("my blog", "my-blog"),
+    )
+    .unwrap();
+    let output = folio(&["check", "."], &site);
+    assert_eq!(
+        stderr(&output),
+        "posts.json:8:17: error: site.base_url: \"https:///blog/\" has no host; use a URL such as https://example.org/blog/\n1 error, 0 warnings\n"
+    );
+    // Written as a URL is written, both pass.
+    fs::write(
+        site.join("posts.json"),
+        manifest
+            .replace("\\\"><img src=x onerror=alert(1)>/", "%22%3E%3Cimg/")
+            .replace("my blog", "my%20blog"),
+    )
+    .unwrap();
+    let output = folio(&["check", "."], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
 fn check_passes_on_the_demo_site() {
     let output = folio(&["check", "public"], &repo());
     assert!(output.status.success(), "{}", stderr(&output));

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use folio_core::markdown::{links, resolve_relative, LinkRef};
-use folio_core::route::post_slug_of;
+use folio_core::problem::Quoted;
+use folio_core::route::{is_absolute_url, post_slug_of};
 use folio_core::{parse, Drafts, Manifest, ManifestError, ParseOptions, Post, PostDate, Severity};
 
 use crate::diagnostic::{print_all, Diagnostic};
@@ -103,9 +104,70 @@ pub fn check(site: &Path, content: &str) -> Result<Vec<Diagnostic>> {
             problem.to_string(),
         ));
     }
+    check_site_urls(&text, &manifest, &mut diagnostics);
     check_files(site, content, &text, &manifest, &mut diagnostics)?;
     diagnostics.sort();
     Ok(diagnostics)
+}
+
+/// `site.base_url` and `site.edit_url` as `folio build` needs them. The manifest parser
+/// checks only their scheme (the reader writes them as escaped text, and the check costs
+/// the app's download), but `folio build` writes the base URL into every page as it is and
+/// refuses one that `route::is_absolute_url` refuses: check reports that first, for both.
+fn check_site_urls(text: &str, manifest: &Manifest, diagnostics: &mut Vec<Diagnostic>) {
+    let site = &manifest.site;
+    for (path, url) in [
+        ("site.base_url", &site.base_url),
+        ("site.edit_url", &site.edit_url),
+    ] {
+        let Some(url) = url.as_deref().filter(|url| !is_absolute_url(url)) else {
+            continue;
+        };
+        let (line, column) = locate(text, path);
+        diagnostics.push(at_manifest(
+            line,
+            column,
+            Severity::Error,
+            format!("{path}: {}", not_as_written(url)),
+        ));
+    }
+}
+
+/// Why `route::is_absolute_url` refuses `url`, an http(s) URL: the characters a URL must
+/// percent-encode that it has, or no host.
+fn not_as_written(url: &str) -> String {
+    let mut to_encode: Vec<char> = Vec::new();
+    for c in url.chars() {
+        // The characters are `is_absolute_url`'s own, asked one at a time, so the rule
+        // stays in one place.
+        if c.is_ascii() && !is_absolute_url(&format!("https://x/{c}")) && !to_encode.contains(&c) {
+            to_encode.push(c);
+        }
+    }
+    if to_encode.is_empty() {
+        return format!(
+            "{} has no host; use a URL such as https://example.org/blog/",
+            Quoted(url)
+        );
+    }
+    let names: Vec<String> = to_encode
+        .iter()
+        .map(|c| match c {
+            ' ' => "space".to_string(),
+            c if c.is_ascii_control() => format!("U+{:04X}", u32::from(*c)),
+            c => c.to_string(),
+        })
+        .collect();
+    let codes: Vec<String> = to_encode
+        .iter()
+        .map(|c| format!("%{:02X}", u32::from(*c)))
+        .collect();
+    format!(
+        "{} has characters a URL must percent-encode ({}): write them as {}",
+        Quoted(url),
+        names.join(" "),
+        codes.join(" ")
+    )
 }
 
 /// `text` with a stand-in for what `error` found missing or wrong at the top of the
