@@ -1002,6 +1002,14 @@ impl Drop for Running {
 fn serve_answers_deep_links_and_404s_and_rebuilds() {
     use std::io::{BufRead, BufReader, Read, Write};
     let (_temp, site) = sample("minimal");
+    // posts.json as folio index writes it: the preview indexes each build afresh (a
+    // hand-kept manifest is previewed as it is: the browser test edits one).
+    let indexed = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["index", ".", "--quiet"])
+        .current_dir(&site)
+        .status()
+        .unwrap();
+    assert!(indexed.success());
     let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["serve", ".", "--port", "0"])
         .current_dir(&site)

@@ -1,9 +1,10 @@
 //! `folio serve`: builds the site into a temporary folder and serves it on loopback with a
 //! static host's deep-link fallback; rebuilds and reloads open pages when a file changes.
-//! A site whose posts have front matter is indexed in memory before each build, with the
-//! same code as `folio index`, so a changed title or a new post shows at once; posts.json
-//! on disk is left alone (`folio index` writes it). A site whose posts have no front
-//! matter keeps a hand-written manifest, which is built as it is.
+//! A site whose posts.json is what `folio index` writes (its posts as the front matter
+//! says) is indexed in memory before each build, with the same code, so a changed title
+//! or a new post shows at once; posts.json on disk is left alone (`folio index` writes
+//! it). A hand-kept manifest (posts without front matter, or entries with more than their
+//! front matter says) is built as it is, as `folio build` would.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,7 +44,14 @@ pub fn run(site: &Path, port: u16, content: &str) -> Result<ExitCode> {
         chunk_posts: None,
     };
     let folder = tempfile::tempdir().context("could not create a folder for the preview")?;
-    let out = Arc::new(RwLock::new(rebuild(site, folder.path(), 0, &options)?));
+    let mut preview = Preview::default();
+    let out = Arc::new(RwLock::new(rebuild(
+        site,
+        folder.path(),
+        0,
+        &options,
+        &mut preview,
+    )?));
     let generation = Arc::new(AtomicU64::new(0));
     println!("Serving {} at {base_url} (Ctrl+C stops it)", site.display());
     let _ = std::io::stdout().flush();
@@ -55,7 +63,7 @@ pub fn run(site: &Path, port: u16, content: &str) -> Result<ExitCode> {
             Arc::clone(&generation),
         );
         let folder = folder.path().to_path_buf();
-        std::thread::spawn(move || watch(&site, &folder, &options, &out, &generation));
+        std::thread::spawn(move || watch(&site, &folder, &options, &out, &generation, preview));
     }
     for request in server.incoming_requests() {
         if request.url().split('?').next() == Some(EVENTS) {
@@ -72,29 +80,73 @@ pub fn run(site: &Path, port: u16, content: &str) -> Result<ExitCode> {
 }
 
 /// Builds into `folder/N` and returns that path.
-fn rebuild(site: &Path, folder: &Path, n: u64, options: &BuildOptions) -> Result<PathBuf> {
+fn rebuild(
+    site: &Path,
+    folder: &Path,
+    n: u64,
+    options: &BuildOptions,
+    preview: &mut Preview,
+) -> Result<PathBuf> {
     let out = folder.join(n.to_string());
-    let manifest = preview_manifest(site, &options.content)?;
+    let manifest = preview.manifest(site, &options.content)?;
     build_from(site, &manifest, &out, options)?;
     Ok(out)
 }
 
-/// The manifest to preview: what `folio index` would write, when the posts have front
-/// matter (their problems printed; a post with an error is left out until it is fixed),
-/// else posts.json as it is.
-fn preview_manifest(site: &Path, content: &str) -> Result<String> {
-    if !has_front_matter(site, content) {
-        return read_text(&manifest_path(site));
+/// How the preview gets its manifest, decided again whenever posts.json itself changes.
+#[derive(Default)]
+struct Preview {
+    /// posts.json as last read (`None` before the first build or when there is none).
+    on_disk: Option<String>,
+    /// Whether posts.json is `folio index`'s: then each build indexes the posts anew.
+    indexed: bool,
+}
+
+impl Preview {
+    /// The manifest to preview: what `folio index` would write when posts.json is index's
+    /// own (the posts' problems printed; a post with an error is left out until it is
+    /// fixed), else posts.json as it is.
+    fn manifest(&mut self, site: &Path, content: &str) -> Result<String> {
+        let on_disk = read_text(&manifest_path(site)).ok();
+        if self.on_disk.is_none() || self.on_disk != on_disk {
+            self.indexed = match &on_disk {
+                None => true,
+                Some(text) => {
+                    has_front_matter(site, content) && is_index_output(site, content, text)
+                }
+            };
+            if !self.indexed && has_front_matter(site, content) {
+                eprintln!("note: posts.json is not what folio index writes from the front matter (hand-kept, or out of date): previewing it as it is; run folio index to preview the front matter");
+            }
+            self.on_disk = on_disk.clone();
+        }
+        match on_disk {
+            Some(text) if !self.indexed => Ok(text),
+            _ => {
+                let (text, diagnostics) = index::manifest_text(site, content)?;
+                print_all(&diagnostics);
+                if diagnostics
+                    .iter()
+                    .any(|diagnostic| diagnostic.severity == folio_core::Severity::Error)
+                {
+                    eprintln!("posts with errors are left out of the preview until they are fixed");
+                }
+                Ok(text)
+            }
+        }
     }
-    let (text, diagnostics) = index::manifest_text(site, content)?;
-    print_all(&diagnostics);
-    if diagnostics
-        .iter()
-        .any(|diagnostic| diagnostic.severity == folio_core::Severity::Error)
-    {
-        eprintln!("posts with errors are left out of the preview until they are fixed");
-    }
-    Ok(text)
+}
+
+/// Whether `text`'s posts are the ones `folio index` makes of the site's front matter.
+fn is_index_output(site: &Path, content: &str, text: &str) -> bool {
+    let posts = |text: &str| {
+        serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|mut root| root.get_mut("posts").map(serde_json::Value::take))
+    };
+    index::manifest_text(site, content)
+        .ok()
+        .is_some_and(|(indexed, _)| posts(&indexed).is_some() && posts(&indexed) == posts(text))
 }
 
 /// Whether any post under `site/content` has front matter: then `folio index` keeps the
@@ -117,6 +169,7 @@ fn watch(
     options: &BuildOptions,
     out: &RwLock<PathBuf>,
     generation: &AtomicU64,
+    mut preview: Preview,
 ) {
     let mut last = newest_change(site);
     loop {
@@ -127,7 +180,7 @@ fn watch(
         }
         last = now;
         let n = generation.load(Ordering::SeqCst) + 1;
-        match rebuild(site, folder, n, options) {
+        match rebuild(site, folder, n, options, &mut preview) {
             Ok(path) => {
                 let old = out
                     .write()
