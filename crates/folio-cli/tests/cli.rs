@@ -1375,6 +1375,40 @@ fn a_panic_prints_one_plain_line_without_a_backtrace() {
 }
 
 #[test]
+fn a_post_whose_front_matter_cannot_be_read_but_mentions_draft_is_held_back() {
+    let (_temp, site) = sample("minimal");
+    // Unquoted colons: not YAML. It says draft, so it must not be published by mistake.
+    fs::write(
+        site.join("posts/secret.md"),
+        "---\ntitle: Secret two: the sequel\ndate: 2024-07-01\ndraft: true\n---\nNot yet.",
+    )
+    .unwrap();
+    let manifest = fs::read_to_string(site.join("posts.json")).unwrap().replace(
+        "\"posts\": [",
+        r#""posts": [ {"slug":"secret","title":"Secret","date":"2024-07-01","file":"posts/secret.md"},"#,
+    );
+    fs::write(site.join("posts.json"), manifest).unwrap();
+    let output = folio(&["build", ".", "--out", "out", "--quiet"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .contains("posts/secret.md: its front matter mentions a draft flag but cannot be read"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.join("out/posts/secret.html").exists());
+    assert!(!site.join("out/posts/secret.md").exists());
+    // check says so too, at the post's file.
+    let output = folio(&["check", "."], &site);
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(
+        said.contains("posts/secret.md:2:1: warning: ")
+            && said.contains("folio build holds it back"),
+        "{said}"
+    );
+}
+
+#[test]
 fn a_post_whose_front_matter_says_draft_is_never_built_even_with_a_stale_manifest() {
     let (_temp, site) = sample("minimal");
     // The author marked the post a draft (Jekyll's way) and did not run folio index.

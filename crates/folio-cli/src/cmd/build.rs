@@ -571,7 +571,17 @@ fn front_matter_draft(markdown: &str) -> Option<Result<bool, String>> {
     if !block.contains("draft") && !block.contains("published") {
         return Some(Ok(false));
     }
-    let front = crate::front_matter::parse(markdown).ok()?;
+    // Front matter that speaks of drafts but cannot be read may well say draft: the post
+    // is held back (with the reason) rather than published by mistake.
+    let front = match crate::front_matter::parse(markdown) {
+        Ok(front) => front,
+        Err(problem) => {
+            return Some(Err(format!(
+                "its front matter mentions a draft flag but cannot be read ({})",
+                problem.1
+            )))
+        }
+    };
     if front.fields.is_empty() {
         return None;
     }

@@ -374,8 +374,19 @@ fn link_places(markdown: &str, found: &[LinkRef]) -> Vec<(usize, usize)> {
 /// front matter and its manifest entry disagree: the author changed the post and did not
 /// run `folio index` (a post whose front matter is a draft is still left out of a build).
 fn stale_entry(post: &Post, markdown: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let Ok(front) = crate::front_matter::parse(markdown) else {
-        return;
+    let front = match crate::front_matter::parse(markdown) {
+        Ok(front) => front,
+        Err((line, message)) => {
+            // folio build holds such a post back when it mentions a draft flag.
+            diagnostics.push(Diagnostic {
+                file: post.file.clone(),
+                line,
+                column: 1,
+                severity: Severity::Warning,
+                message: format!("{message}; posts.json keeps this post as listed, but folio build holds it back if the front matter mentions a draft flag"),
+            });
+            return;
+        }
     };
     if front.fields.is_empty() {
         return;
