@@ -397,8 +397,8 @@ fn view(inner: &SafeHtml) -> String {
 
 /// Every page of the site, each handed to `emit` as it is made (a 10,000-post site's
 /// pages are half a gigabyte: they are written as they come, not kept). `markdown_of`
-/// reads a post's text. The post pages, most of a build's time, are made on every core,
-/// each thread a contiguous share of the posts; the first error stops the rest.
+/// reads a post's text. The post pages, most of a build's time, are made on every core
+/// (`crate::parallel::try_for_each`); the first error stops them all.
 pub fn for_each_page<E: Send>(
     context: &Context<'_>,
     markdown_of: &(dyn Fn(&Post) -> Option<String> + Sync),
@@ -414,27 +414,9 @@ pub fn for_each_page<E: Send>(
     // Related posts for every post at once: one by one is quadratic in the site's size.
     let related = RelatedIndex::new(manifest).all(RELATED_POSTS);
     let posts: Vec<_> = manifest.posts.iter().zip(&related).enumerate().collect();
-    let share = posts.len().div_ceil(crate::parallel::threads()).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = posts
-            .chunks(share)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    for (index, (post, related)) in chunk {
-                        if let Some(markdown) = markdown_of(post) {
-                            emit(context.post_page(*index, post, related, &markdown))?;
-                        }
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        // A worker that panicked is a bug; its panic is passed on, not hidden.
-        workers.into_iter().try_for_each(|worker| {
-            worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        })
+    crate::parallel::try_for_each(&posts, |(index, (post, related))| match markdown_of(post) {
+        Some(markdown) => emit(context.post_page(*index, post, related, &markdown)),
+        None => Ok(()),
     })?;
     emit(context.archive_page())?;
     emit(context.terms_page(TermKind::Tag, &query::tags(manifest)))?;

@@ -379,8 +379,8 @@ fn check_reports_site_urls_that_build_refuses() {
     assert_eq!(
         stderr(&output),
         r#"posts.json:8:17: error: site.base_url: "https://example.org/\"><img src=x onerror=alert(1)>/" has characters a URL must percent-encode (" > < space): write them as %22 %3E %3C %20
-posts.json:9:17: error: site.edit_url: "https://github.com/me/my blog/edit/main/" has characters a URL must percent-encode (space): write them as %20
-2 errors, 0 warnings
+posts.json:9:17: warning: site.edit_url: "https://github.com/me/my blog/edit/main/" has characters a URL must percent-encode (space): write them as %20
+1 error, 1 warning
 "#
     );
     // The base URL check says what folio build would refuse.
@@ -1611,10 +1611,16 @@ fn build_copies_the_local_files_posts_show_or_link_to_and_nothing_outside_the_si
         ),
     )
     .unwrap();
+    // A link out of the folder written percent-encoded, in a post with no literal "..".
+    fs::write(site.join("files/deck.pdf"), "%PDF-1.7").unwrap();
+    let other = site.join("posts/tables-and-code.md");
+    let text = fs::read_to_string(&other).unwrap();
+    fs::write(&other, format!("{text}\n[deck](%2E%2E/files/deck.pdf)\n")).unwrap();
     let output = folio(&["build", ".", "--out", "out"], &site);
     assert!(output.status.success(), "{}", stderr(&output));
     let out = site.join("out");
     assert!(out.join("images/pic.svg").is_file());
+    assert!(out.join("files/deck.pdf").is_file());
     assert_eq!(
         fs::read_to_string(out.join("files/cv.pdf")).unwrap(),
         "%PDF-1.4"

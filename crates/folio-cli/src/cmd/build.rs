@@ -719,7 +719,12 @@ fn copy_content(site: &Path, content: &str, manifest: &Manifest, writer: &Writer
         };
         // The content folder is copied above; a link out of it has a `..`, unless the post
         // lives elsewhere. Most posts need no Markdown parse here.
-        if post.file.starts_with(&content_prefix) && !markdown.contains("..") {
+        let leaves_folder = markdown.contains("..")
+            || markdown
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0] == b'%' && w[1] == b'2' && w[2].eq_ignore_ascii_case(&b'e'));
+        if post.file.starts_with(&content_prefix) && !leaves_folder {
             continue;
         }
         for link in folio_core::markdown::links(&markdown) {
@@ -739,15 +744,13 @@ fn copy_content(site: &Path, content: &str, manifest: &Manifest, writer: &Writer
         }
     }
     let files: Vec<String> = files.into_iter().collect();
-    crate::parallel::map(&files, |file| match std::fs::read(site.join(file)) {
+    crate::parallel::try_for_each(&files, |file| match std::fs::read(site.join(file)) {
         Ok(bytes) => writer.write(file, &bytes),
         Err(error) => {
             eprintln!("warning: {file} not copied: {error}");
             Ok(())
         }
     })
-    .into_iter()
-    .collect()
 }
 
 /// Whether the site-relative `path` is a regular file inside the site folder (`site_root`,

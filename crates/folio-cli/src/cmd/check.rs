@@ -116,18 +116,23 @@ pub fn check(site: &Path, content: &str) -> Result<Vec<Diagnostic>> {
 /// refuses one that `route::is_absolute_url` refuses: check reports that first, for both.
 fn check_site_urls(text: &str, manifest: &Manifest, diagnostics: &mut Vec<Diagnostic>) {
     let site = &manifest.site;
-    for (path, url) in [
-        ("site.base_url", &site.base_url),
-        ("site.edit_url", &site.edit_url),
+    // The base URL is refused by folio build (an error); the edit URL is written escaped,
+    // so one that is not as a URL is written only links nowhere (a warning). One without
+    // an http(s) scheme was reported by the parser already.
+    for (path, url, severity) in [
+        ("site.base_url", &site.base_url, Severity::Error),
+        ("site.edit_url", &site.edit_url, Severity::Warning),
     ] {
-        let Some(url) = url.as_deref().filter(|url| !is_absolute_url(url)) else {
+        let Some(url) = url.as_deref().filter(|url| {
+            (url.starts_with("https://") || url.starts_with("http://")) && !is_absolute_url(url)
+        }) else {
             continue;
         };
         let (line, column) = locate(text, path);
         diagnostics.push(at_manifest(
             line,
             column,
-            Severity::Error,
+            severity,
             format!("{path}: {}", not_as_written(url)),
         ));
     }
@@ -220,20 +225,26 @@ fn entries<'a>(text: &str, manifest: &'a Manifest) -> Vec<Entry<'a>> {
     let Some(posts) = root.get("posts").and_then(serde_json::Value::as_array) else {
         return Vec::new();
     };
+    // Looked up once per entry: a site of 10,000 posts must not scan them all for each.
+    let with_problems: std::collections::HashSet<&str> = manifest
+        .problems
+        .iter()
+        .map(|problem| problem.path.as_str())
+        .collect();
+    let by_index: std::collections::HashMap<usize, &Post> = manifest
+        .posts
+        .iter()
+        .map(|post| (post.index, post.as_ref()))
+        .collect();
     posts
         .iter()
         .enumerate()
         .filter_map(|(index, entry)| {
             let file = entry.get("file")?.as_str()?.to_string();
-            let path = format!("posts[{index}].file");
-            if manifest.problems.iter().any(|problem| problem.path == path) {
+            if with_problems.contains(format!("posts[{index}].file").as_str()) {
                 return None;
             }
-            let post = manifest
-                .posts
-                .iter()
-                .find(|post| post.index == index)
-                .map(|post| post.as_ref());
+            let post = by_index.get(&index).copied();
             let slug = post.map(|post| post.slug.as_str().to_string()).or_else(|| {
                 entry
                     .get("slug")
