@@ -89,12 +89,21 @@ fn create_site(dir: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("could not create {}", parent.display()))?;
+    // The site is written in a hidden folder on the target's own file system, so moving
+    // it into place is a rename: beside an absent target, or inside an empty one (a
+    // mounted volume is a file system of its own, and `folio init .` may not be allowed
+    // to write beside the current folder).
+    let staging_parent = if target.exists() {
+        target.clone()
+    } else {
+        parent
+    };
+    std::fs::create_dir_all(&staging_parent)
+        .with_context(|| format!("could not create {}", staging_parent.display()))?;
     let staging = tempfile::Builder::new()
         .prefix(".folio-init-")
-        .tempdir_in(&parent)
-        .with_context(|| format!("could not create a folder in {}", parent.display()))?;
+        .tempdir_in(&staging_parent)
+        .with_context(|| format!("could not create a folder in {}", staging_parent.display()))?;
     // On an error, `staging` is dropped here, and with it everything written so far.
     write(staging.path())?;
     // An absent folder is the staging folder renamed, in one step. An empty one that
