@@ -998,21 +998,13 @@ impl Drop for Running {
     }
 }
 
-#[test]
-fn serve_answers_deep_links_and_404s_and_rebuilds() {
-    use std::io::{BufRead, BufReader, Read, Write};
-    let (_temp, site) = sample("minimal");
-    // posts.json as folio index writes it: the preview indexes each build afresh (a
-    // hand-kept manifest is previewed as it is: the browser test edits one).
-    let indexed = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["index", ".", "--quiet"])
-        .current_dir(&site)
-        .status()
-        .unwrap();
-    assert!(indexed.success());
+/// `folio serve` on `site` at a free port: the running server (stopped when dropped) and
+/// its port, read from the line it prints first.
+fn serve(site: &Path) -> (Running, u16) {
+    use std::io::{BufRead, BufReader};
     let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["serve", ".", "--port", "0"])
-        .current_dir(&site)
+        .current_dir(site)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -1024,12 +1016,25 @@ fn serve_answers_deep_links_and_404s_and_rebuilds() {
     let port: u16 = line
         .split("127.0.0.1:")
         .nth(1)
-        .unwrap()
-        .split('/')
-        .next()
-        .unwrap()
-        .parse()
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|port| port.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    (server, port)
+}
+
+#[test]
+fn serve_answers_deep_links_and_404s_and_rebuilds() {
+    use std::io::{Read, Write};
+    let (_temp, site) = sample("minimal");
+    // posts.json as folio index writes it: the preview indexes each build afresh (a
+    // hand-kept manifest is previewed as it is: the browser test edits one).
+    let indexed = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["index", ".", "--quiet"])
+        .current_dir(&site)
+        .status()
         .unwrap();
+    assert!(indexed.success());
+    let (server, port) = serve(&site);
 
     let (status, body) = http_get(port, "/posts/hello-world");
     assert_eq!(status, 200);
@@ -1101,26 +1106,9 @@ fn serve_answers_deep_links_and_404s_and_rebuilds() {
 
 #[test]
 fn serve_builds_a_hand_kept_manifest_as_it_is() {
-    use std::io::{BufRead, BufReader};
     // The broken site's posts have no front matter: its manifest is written by hand.
     let (_temp, site) = sample("broken");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["serve", ".", "--port", "0"])
-        .current_dir(&site)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let server = Running(child);
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let port: u16 = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|port| port.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    let (server, port) = serve(&site);
     let (status, body) = http_get(port, "/posts/good-one");
     assert_eq!(status, 200);
     assert!(body.contains("<h1>Good One</h1>"), "{body}");
