@@ -20,6 +20,19 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    /// A problem of `severity` at the start of `line` of `file`.
+    pub fn at_line(file: &str, line: usize, severity: Severity, message: String) -> Diagnostic {
+        Diagnostic {
+            file: file.into(),
+            line,
+            column: 1,
+            severity,
+            message,
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {

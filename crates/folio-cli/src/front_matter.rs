@@ -166,13 +166,7 @@ pub fn record(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
     let front = match parse(text) {
         Ok(front) => front,
         Err((line, message)) => {
-            diagnostics.push(Diagnostic {
-                file: file.into(),
-                line,
-                column: 1,
-                severity: Severity::Error,
-                message,
-            });
+            diagnostics.push(Diagnostic::at_line(file, line, Severity::Error, message));
             return None;
         }
     };
@@ -291,13 +285,7 @@ pub fn record(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
     let is_draft = match front.is_draft() {
         Ok(is_draft) => Some(is_draft),
         Err((line, message)) => {
-            diagnostics.push(Diagnostic {
-                file: file.into(),
-                line,
-                column: 1,
-                severity: Severity::Error,
-                message,
-            });
+            diagnostics.push(Diagnostic::at_line(file, line, Severity::Error, message));
             None
         }
     };
