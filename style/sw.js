@@ -71,6 +71,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // An event stream (folio serve's live reload) never ends: fetched and cached here, it
+  // would stay open after its page is gone, and six of them take every connection the
+  // browser allows the site. The browser handles it alone.
+  if (request.headers.get('accept') === 'text/event-stream') return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, '404.html'));
   } else if (HASHED.test(url.pathname)) {

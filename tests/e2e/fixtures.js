@@ -3,6 +3,9 @@
 import { test as base, expect } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import os from 'node:os';
+import { spawn } from 'node:child_process';
 import { startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,6 +26,24 @@ export const test = base.extend({
     const server = await startServer({ root: dist, ...serve });
     await use(server);
     await server.close();
+  },
+  // `folio serve` (the CLI's preview server, built by cargo) on a copy of a test site:
+  // { url, dir } where dir is the copy, which a test may edit. test.use({ served: 'minimal' }).
+  served: ['minimal', { option: true }],
+  folioServe: async ({ served }, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-serve-'));
+    fs.cpSync(site(served), dir, { recursive: true });
+    const child = spawn(path.join(repo, 'target', 'debug', 'folio'), ['serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        child.stdout.on('data', (chunk) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(chunk)); if (m) resolve(m[0]); });
+        child.on('exit', (code) => reject(new Error(`folio serve exited with ${code}`)));
+      });
+      await use({ url, dir });
+    } finally {
+      child.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   },
   page: async ({ page, allowedConsole }, use) => {
     // One pattern or several (test.use takes a bare array as [value, options], so pass one RegExp).

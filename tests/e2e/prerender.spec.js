@@ -104,37 +104,20 @@ test.describe('offline, on a site built by folio build', () => {
 });
 
 test.describe('folio serve', () => {
-  test('previews a site with deep links, the app and live reload', async ({ page }) => {
-    const { spawn } = await import('node:child_process');
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { repo, site } = await import('./fixtures.js');
-    // A copy of the minimal site, so the test can edit a post.
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-serve-'));
-    fs.cpSync(site('minimal'), copy, { recursive: true });
-    const child = spawn(path.join(repo, 'target', 'debug', 'folio'), ['serve', copy, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    try {
-      const url = await new Promise((resolve, reject) => {
-        child.stdout.on('data', (chunk) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(chunk)); if (m) resolve(m[0]); });
-        child.on('exit', (code) => reject(new Error(`folio serve exited with ${code}`)));
-      });
-      await page.goto(url + 'posts/hello-world');
-      await expect(page.locator('#prerendered')).toHaveCount(0);
-      await expect(page.locator('article .prose strong')).toHaveText('bold');
-      await page.getByRole('link', { name: 'Posts', exact: true }).click();
-      await expect(page).toHaveURL(url);
-      await page.goto(url + 'posts/hello-world');
-      await expect(page.locator('#prerendered')).toHaveCount(0);
-      await expect(page.locator('article .prose strong')).toHaveText('bold');
-      fs.writeFileSync(path.join(copy, 'posts', 'hello-world.md'), 'Edited while **open**.');
-      // The page reloads into the new build (prerendered, then the app): either shows it.
-      await expect(page.locator('article .prose strong', { hasText: 'open' }).first()).toBeVisible({ timeout: 10_000 });
-      await expect(page.locator('#prerendered')).toHaveCount(0);
-    } finally {
-      child.kill();
-      fs.rmSync(copy, { recursive: true, force: true });
-    }
+  test('previews a site with deep links, the app and live reload', async ({ page, folioServe }) => {
+    const { url, dir } = folioServe;
+    await page.goto(url + 'posts/hello-world');
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('article .prose strong')).toHaveText('bold');
+    await page.getByRole('link', { name: 'Posts', exact: true }).click();
+    await expect(page).toHaveURL(url);
+    await page.goto(url + 'posts/hello-world');
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('article .prose strong')).toHaveText('bold');
+    fs.writeFileSync(path.join(dir, 'posts', 'hello-world.md'), 'Edited while **open**.');
+    // The page reloads into the new build (prerendered, then the app): either shows it.
+    await expect(page.locator('article .prose strong', { hasText: 'open' }).first()).toBeVisible({ timeout: 10_000 });
+    await expect(page.locator('#prerendered')).toHaveCount(0);
   });
 });
 

@@ -289,3 +289,46 @@ test.describe('a site of one post a page, with a draft', () => {
     await expect(page.getByRole('alert')).toContainText('There is no post called “secret-plans”.');
   });
 });
+
+test.describe('over folio serve', () => {
+  // The CLI's preview server, as an author uses it: prerendered pages, the deep-link
+  // fallback, the app taking over, the service worker and the live-reload stream. Every
+  // route by its links, reloaded, then back and forward through all of them: more page
+  // loads than the six connections a browser gives a site, so a stream left open by the
+  // service worker after each page shows as a page whose app never starts.
+  test('every route works by link, after a reload, and with back and forward', async ({ page, folioServe }) => {
+    const { url } = folioServe;
+    const steps = [
+      ['', 'Latest posts', null],
+      ['tags', 'Tags', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click()],
+      ['tags/intro', 'Tagged “Intro”', () => page.locator('.term-list').getByRole('link', { name: 'Intro' }).click()],
+      ['categories', 'Categories', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Categories' }).click()],
+      ['categories/notes', 'Category: Notes', () => page.locator('.term-list').getByRole('link', { name: 'Notes' }).click()],
+      ['posts/hello-world', 'Hello World', () => page.getByRole('link', { name: 'Hello World' }).click()],
+      ['archive', 'Archive', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click()],
+      ['no/such/page', 'There is nothing here', () => page.goto(url + 'no/such/page')],
+    ];
+    const expectAt = async ([route, heading]) => {
+      await expect(page).toHaveURL(url + route);
+      await expect(page.getByRole('heading', { level: 1 }), route).toHaveText(heading);
+      await expect(page.locator('#prerendered'), `${route}: the app took over`).toHaveCount(0);
+    };
+    await page.goto(url);
+    for (const step of steps) {
+      if (step[2]) await step[2]();
+      await expectAt(step);
+      await page.reload();
+      await expectAt(step);
+    }
+    for (let i = steps.length - 2; i >= 0; i -= 1) {
+      await page.goBack();
+      await expectAt(steps[i]);
+    }
+    for (let i = 1; i < steps.length; i += 1) {
+      await page.goForward();
+      await expectAt(steps[i]);
+    }
+    // A missing file stays a 404, not the app.
+    expect((await page.request.get(url + 'posts/missing.md')).status()).toBe(404);
+  });
+});
