@@ -6,6 +6,18 @@ import path from 'node:path';
 
 test.use({ serve: { overlay: site('minimal') } });
 
+/** From the last of `steps`, back to the first and forward to the last again, checking each. */
+async function backAndForth(page, steps, expectAt) {
+  for (let i = steps.length - 2; i >= 0; i -= 1) {
+    await page.goBack();
+    await expectAt(steps[i]);
+  }
+  for (let i = 1; i < steps.length; i += 1) {
+    await page.goForward();
+    await expectAt(steps[i]);
+  }
+}
+
 test('home lists the newest posts with the contract markup', async ({ page, server }) => {
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Latest posts' })).toBeVisible();
@@ -208,12 +220,11 @@ test.describe('a slow post', () => {
   test.use({ serve: { overlay: site('minimal'), faults: { 'posts/hello-world.md': { delayMs: 2000 } } } });
   test('shows its loading line only after a moment, so a quick load never flashes it', async ({ page, server }) => {
     await page.goto(server.url + 'posts/hello-world');
-    const loading = page.locator('.loading');
-    await expect(loading).toHaveCount(1);
-    // The line's fade-in, read from its style rather than the wall clock (which a busy
-    // machine stretches): transparent without its animation, which waits 0.4 s and then
-    // ends opaque and stays so.
-    const fade = await loading.evaluate((element) => {
+    // Read in one step in the page: the view's line may be replaced while the manifest
+    // and then the post load.
+    const fade = await (await page.waitForFunction(() => {
+      const element = document.querySelector('main .loading');
+      if (!element) return null;
       const style = getComputedStyle(element);
       const still = element.cloneNode(true);
       still.style.animation = 'none';
@@ -224,10 +235,10 @@ test.describe('a slow post', () => {
         .find((rule) => rule instanceof CSSKeyframesRule && rule.name === style.animationName);
       const last = keyframes && keyframes.cssRules[keyframes.cssRules.length - 1];
       return { base, delay: parseFloat(style.animationDelay), fill: style.animationFillMode, end: last && last.style.opacity };
-    });
+    })).jsonValue();
     expect(fade).toEqual({ base: '0', delay: 0.4, fill: 'forwards', end: '1' });
     await expect(page.locator('article .prose strong')).toHaveText('bold');
-    await expect(loading).toHaveCount(0);
+    await expect(page.locator('.loading')).toHaveCount(0);
   });
 });
 
@@ -261,14 +272,7 @@ test.describe('a site of one post a page, with a draft', () => {
       if (step[3]) await step[3]();
       await expectAt(step);
     }
-    for (let i = steps.length - 2; i >= 0; i -= 1) {
-      await page.goBack();
-      await expectAt(steps[i]);
-    }
-    for (let i = 1; i < steps.length; i += 1) {
-      await page.goForward();
-      await expectAt(steps[i]);
-    }
+    await backAndForth(page, steps, expectAt);
     // A numbered page as a deep link and after a reload.
     await page.goto(server.url + 'page/2');
     await expectAt(steps[1]);
@@ -325,14 +329,7 @@ test.describe('over folio serve', () => {
       await page.reload();
       await expectAt(step);
     }
-    for (let i = steps.length - 2; i >= 0; i -= 1) {
-      await page.goBack();
-      await expectAt(steps[i]);
-    }
-    for (let i = 1; i < steps.length; i += 1) {
-      await page.goForward();
-      await expectAt(steps[i]);
-    }
+    await backAndForth(page, steps, expectAt);
     // A missing file stays a 404, not the app.
     expect((await page.request.get(url + 'posts/missing.md')).status()).toBe(404);
   });
