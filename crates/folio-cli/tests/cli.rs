@@ -459,6 +459,14 @@ fn a_site_with_300_problems_shows_300() {
     assert_eq!(n_bad_dates, 300);
 }
 
+/// `folio build SITE --out out --base-url BASE_URL`, run in `site`.
+fn build_out(site: &Path, base_url: &str) -> Output {
+    folio(
+        &["build", ".", "--out", "out", "--base-url", base_url],
+        site,
+    )
+}
+
 /// `folio build` of the minimal site (with a draft added) under a sub-path.
 fn built_site() -> (tempfile::TempDir, PathBuf) {
     let (temp, site) = sample("minimal");
@@ -478,17 +486,7 @@ fn built_site() -> (tempfile::TempDir, PathBuf) {
         "<svg xmlns='http://www.w3.org/2000/svg'/>",
     )
     .unwrap();
-    let output = folio(
-        &[
-            "build",
-            ".",
-            "--out",
-            "out",
-            "--base-url",
-            "https://example.org/blog/",
-        ],
-        &site,
-    );
+    let output = build_out(&site, "https://example.org/blog/");
     assert!(output.status.success(), "{}", stderr(&output));
     (temp, site.join("out"))
 }
@@ -878,17 +876,7 @@ fn listings_are_prerendered_a_page_at_a_time_with_numbered_pages() {
         .replace(r#""language": "en""#, r#""language": "en", "page_size": 1"#);
     assert!(manifest.contains(r#""page_size": 1"#));
     fs::write(site.join("posts.json"), manifest).unwrap();
-    let output = folio(
-        &[
-            "build",
-            ".",
-            "--out",
-            "out",
-            "--base-url",
-            "https://example.org/",
-        ],
-        &site,
-    );
+    let output = build_out(&site, "https://example.org/");
     assert!(output.status.success(), "{}", stderr(&output));
     let out = site.join("out");
     let second = fs::read_to_string(out.join("tags/ci-cd/page/2.html")).unwrap();
@@ -931,17 +919,7 @@ fn scheduled_posts_are_deployed_but_not_announced_before_their_date() {
             r#""posts": [ {"slug":"later","title":"Later","date":"2999-01-01","file":"posts/later.md","tags":["Intro"]},"#,
         );
     fs::write(site.join("posts.json"), manifest).unwrap();
-    let output = folio(
-        &[
-            "build",
-            ".",
-            "--out",
-            "out",
-            "--base-url",
-            "https://example.org/",
-        ],
-        &site,
-    );
+    let output = build_out(&site, "https://example.org/");
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("1 scheduled post(s) wait for their date"),
@@ -1417,17 +1395,7 @@ fn a_post_whose_front_matter_says_draft_is_never_built_even_with_a_stale_manifes
     );
     fs::write(site.join("posts.json"), manifest).unwrap();
 
-    let output = folio(
-        &[
-            "build",
-            ".",
-            "--out",
-            "out",
-            "--base-url",
-            "https://example.org/",
-        ],
-        &site,
-    );
+    let output = build_out(&site, "https://example.org/");
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stderr(&output),
@@ -1764,17 +1732,7 @@ fn built_site_of(n_posts: usize, site_extra: &str) -> (tempfile::TempDir, PathBu
         ),
     )
     .unwrap();
-    let output = folio(
-        &[
-            "build",
-            ".",
-            "--out",
-            "out",
-            "--base-url",
-            "https://example.org/",
-        ],
-        &site,
-    );
+    let output = build_out(&site, "https://example.org/");
     assert!(output.status.success(), "{}", stderr(&output));
     (temp, site.join("out"))
 }
@@ -1947,17 +1905,7 @@ fn a_post_with_a_cover_has_a_large_card_and_an_absolute_og_image() {
         );
     fs::write(site.join("posts.json"), manifest).unwrap();
     fs::write(site.join("posts/cover.png"), b"\x89PNG").unwrap();
-    let output = folio(
-        &[
-            "build",
-            ".",
-            "--out",
-            "out",
-            "--base-url",
-            "https://example.org/",
-        ],
-        &site,
-    );
+    let output = build_out(&site, "https://example.org/");
     assert!(output.status.success(), "{}", stderr(&output));
     let post = fs::read_to_string(site.join("out/posts/hello-world.html")).unwrap();
     assert_eq!(

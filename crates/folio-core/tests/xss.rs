@@ -40,13 +40,7 @@ fn no_payload_survives_the_renderer() {
         "the corpus has {} payloads",
         payloads.len()
     );
-    let options = RenderOptions::from_parts(
-        "posts/x.md",
-        "posts/x",
-        Vec::new(),
-        RawHtml::Allowlist,
-        folio_core::i18n::Lang::En,
-    );
+    let options = allowlist_options();
     let mut failures = Vec::new();
     for (class, payload) in &payloads {
         // Each payload alone, and inside a paragraph, a list item and a table cell.
@@ -224,15 +218,20 @@ const ENDING_ELEMENTS: &[&str] = &[
     "a",
 ];
 
-#[test]
-fn an_element_in_a_raw_div_never_ends_it_early_in_any_container() {
-    let options = RenderOptions::from_parts(
+/// The options of a post at `posts/x.md` with the allowlist on.
+fn allowlist_options() -> RenderOptions<'static> {
+    RenderOptions::from_parts(
         "posts/x.md",
         "posts/x",
         Vec::new(),
         RawHtml::Allowlist,
         folio_core::i18n::Lang::En,
-    );
+    )
+}
+
+#[test]
+fn an_element_in_a_raw_div_never_ends_it_early_in_any_container() {
+    let options = allowlist_options();
     let mut failures = Vec::new();
     for container in CONTAINERS {
         for around in AROUND {

@@ -109,13 +109,12 @@ impl Preview {
     fn manifest(&mut self, site: &Path, content: &str) -> Result<String> {
         let on_disk = read_text(&manifest_path(site)).ok();
         if self.on_disk.is_none() || self.on_disk != on_disk {
+            let has_front_matter = has_front_matter(site, content);
             self.indexed = match &on_disk {
                 None => true,
-                Some(text) => {
-                    has_front_matter(site, content) && is_index_output(site, content, text)
-                }
+                Some(text) => has_front_matter && is_index_output(site, content, text),
             };
-            if !self.indexed && has_front_matter(site, content) {
+            if !self.indexed && has_front_matter {
                 eprintln!("note: posts.json is not what folio index writes from the front matter (hand-kept, or out of date): previewing it as it is; run folio index to preview the front matter");
             }
             self.on_disk = on_disk.clone();
