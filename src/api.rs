@@ -341,6 +341,9 @@ pub async fn after_next_paint() {
 /// Parses a manifest a slice of posts at a time, letting the browser paint and answer
 /// input in between: a thousand posts take tens of milliseconds on a slow phone.
 async fn read_manifest(text: &str) -> Result<Manifest, LoadError> {
+    // The JSON is parsed in a task of its own, not in the one that fetched it (which on a
+    // prerendered page can also be the one that mounted the app).
+    yield_to_browser().await;
     let mut reader = folio_core::manifest::ManifestReader::new(text, &parse_options())?;
     read_in_slices(|n| reader.read(n)).await;
     Ok(reader.finish())

@@ -517,6 +517,18 @@ fn build_writes_a_deployable_folder_without_drafts() {
     );
     let manifest = fs::read_to_string(out.join("posts.json")).unwrap();
     assert!(!manifest.contains("secret"), "{manifest}");
+    // Deployed compact (one line, no indentation): the reader parses every byte.
+    assert_eq!(manifest.lines().count(), 1, "{manifest}");
+    assert!(!manifest.contains(": ") && !manifest.contains("  "), "{manifest}");
+    let deployed: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let source: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("../posts.json")).unwrap()).unwrap();
+    assert_eq!(deployed["site"]["title"], source["site"]["title"]);
+    assert_eq!(
+        deployed["posts"].as_array().unwrap().len() + 1,
+        source["posts"].as_array().unwrap().len(),
+        "every post but the draft"
+    );
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains(r#"<base href="/blog/""#), "{index}");
     assert!(index.contains("import('/blog/folio-app-"), "{index}");
@@ -1278,6 +1290,8 @@ fn a_large_site_is_published_as_newest_posts_plus_chunks() {
             .collect()
     };
     let head = read("posts.json");
+    let head_text = fs::read_to_string(site.join("out/posts.json")).unwrap();
+    assert_eq!(head_text.lines().count(), 1, "compact: {head_text}");
     assert_eq!(
         slugs(&head),
         ["p5", "p4"],
