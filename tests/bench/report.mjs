@@ -12,7 +12,16 @@ const read = (name) => {
 const raw = read('measure-none.json');
 const mobile = read('measure-mobile.json');
 const md = read('mdbench-folio.json');
-const lighthouse = read(path.join('lighthouse', 'summary.json'));
+// Lighthouse: one summary per round (results/lighthouse-1, -2, …; an older run's single
+// results/lighthouse too), each score reported as its median over the rounds.
+const lighthouse = fs.existsSync(results)
+  ? fs.readdirSync(results).filter((name) => /^lighthouse(-\d+)?$/.test(name)).sort()
+    .map((name) => read(path.join(name, 'summary.json'))).filter(Boolean)
+  : [];
+const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  return v.length ? (v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : null;
+};
 const sites = Object.keys(raw.summary);
 const order = ['folio', ...sites.filter((name) => name !== 'folio')];
 const ms = (x) => (x == null ? '-' : `${Math.round(x)} ms`);
@@ -37,11 +46,23 @@ row('long post: first h2 visible (mobile)', (s) => s.post.firstH2, ms, mobile);
 row('home: bytes transferred', (s) => s.home.transfer, kb);
 row('home: JS + wasm transferred', (s) => (s.home.byKind?.js?.transfer ?? 0) + (s.home.byKind?.wasm?.transfer ?? 0), kb);
 row('long post: bytes transferred', (s) => s.post.transfer, kb);
-if (lighthouse) {
+if (lighthouse.length) {
+  const runs = (name, key) => lighthouse
+    .map((summary) => summary.find((r) => r.site === name && r.page === key && r.preset === 'mobile'))
+    .filter((r) => r && r.scores);
+  const rounds = lighthouse.length > 1 ? `, median of ${lighthouse.length}` : '';
   for (const [key, label] of [['home', 'Lighthouse mobile, home (perf/a11y/bp/seo)'], ['post', 'Lighthouse mobile, longest post']]) {
-    rows.push([label, ...order.map((name) => {
-      const scores = lighthouse.find((r) => r.site === name && r.page === key && r.preset === 'mobile')?.scores;
-      return scores ? ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => scores[c] ?? '-').join('/') : '-';
+    rows.push([label + rounds, ...order.map((name) => {
+      const found = runs(name, key);
+      if (!found.length) return '-';
+      const scores = ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => median(found.map((r) => r.scores[c])) ?? '-').join('/');
+      return found.length > 1 ? `${scores} (perf ${found.map((r) => r.scores.performance).join(', ')})` : scores;
+    }), '-']);
+  }
+  for (const [key, label] of [['home', 'Lighthouse mobile, home: total blocking time'], ['post', 'Lighthouse mobile, longest post: total blocking time']]) {
+    rows.push([label + rounds, ...order.map((name) => {
+      const tbt = runs(name, key).map((r) => r.metrics?.tbt).filter((x) => typeof x === 'number');
+      return tbt.length ? `${Math.round(median(tbt))} ms` + (tbt.length > 1 ? ` (${tbt.map(Math.round).join(', ')})` : '') : '-';
     }), '-']);
   }
 }

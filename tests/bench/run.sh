@@ -2,7 +2,8 @@
 # Folio beside Hugo + PaperMod and docsify, measured in one run with the peer benchmark
 # (../shared/bench): the same seeded corpus, loopback server settings, Chromium and runs.
 #   bash tests/bench/run.sh     (env: PEERS=/tmp/peers N=1000 SEED=42 REPS=7 MOBILE_REPS=5
-#                                LIGHTHOUSE=1 to add Lighthouse, SKIP_PEERS=1 to reuse built peers)
+#                                LIGHTHOUSE=1 to add Lighthouse (LIGHTHOUSE_RUNS=3 rounds),
+#                                SKIP_PEERS=1 to reuse built peers)
 # Prints one table (tests/bench/report.mjs); copy it into docs/perf.md with the date.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -72,8 +73,13 @@ node "$BENCH/measure.mjs" "$PEERS/sites-folio.json" --reps "$REPS" --profile non
 echo "== measure (mobile emulation: 150 ms RTT, 1.6 Mbps, 4x CPU)"
 node "$BENCH/measure.mjs" "$PEERS/sites-folio.json" --reps "$MOBILE_REPS" --profile mobile | tee "$RES/measure-mobile.txt"
 if [ "${LIGHTHOUSE:-0}" = 1 ]; then
-  echo "== lighthouse"
-  node "$BENCH/lighthouse.mjs" "$PEERS/sites-folio.json" --presets mobile | tee "$RES/lighthouse.txt"
+  # Lighthouse's own advice on its variability: run it several times and take the median.
+  # Each round runs every site in turn, so the sites share the machine's state alike.
+  echo "== lighthouse (${LIGHTHOUSE_RUNS:-3} rounds; the table gives each score's median)"
+  rm -rf "$RES"/lighthouse "$RES"/lighthouse-*
+  for k in $(seq 1 "${LIGHTHOUSE_RUNS:-3}"); do
+    node "$BENCH/lighthouse.mjs" "$PEERS/sites-folio.json" --presets mobile --out "$RES/lighthouse-$k" | tee "$RES/lighthouse-$k.txt"
+  done
 fi
 echo "== Markdown throughput"
 node "$BENCH/mdbench.mjs" --runs 30 > "$RES/mdbench.txt"

@@ -519,7 +519,10 @@ fn build_writes_a_deployable_folder_without_drafts() {
     assert!(!manifest.contains("secret"), "{manifest}");
     // Deployed compact (one line, no indentation): the reader parses every byte.
     assert_eq!(manifest.lines().count(), 1, "{manifest}");
-    assert!(!manifest.contains(": ") && !manifest.contains("  "), "{manifest}");
+    assert!(
+        !manifest.contains(": ") && !manifest.contains("  "),
+        "{manifest}"
+    );
     let deployed: serde_json::Value = serde_json::from_str(&manifest).unwrap();
     let source: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("../posts.json")).unwrap()).unwrap();
