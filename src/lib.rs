@@ -59,6 +59,13 @@ impl SiteResource {
             // The views render in a task of their own, not in the last slice of reading.
             api::yield_to_browser().await;
             self.0.set(Some(loaded));
+            // Release builds keep what readers open for offline reading (style/sw.js). The
+            // worker is registered once the first view has painted: its install downloads
+            // the app shell, which would otherwise compete with the app's start.
+            if !cfg!(debug_assertions) {
+                api::after_next_paint().await;
+                register_service_worker();
+            }
             if let Some(head) = head {
                 self.0
                     .set(Some(api::load_chunks(&head).await.map_err(Arc::new)));

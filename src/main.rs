@@ -10,10 +10,6 @@ fn main() {
     report_panics();
     folio_app::use_browser_lowercase();
     leptos::mount::mount_to_body(folio_app::App);
-    // Release builds keep what readers open for offline reading (style/sw.js).
-    if !cfg!(debug_assertions) {
-        folio_app::register_service_worker();
-    }
 }
 
 /// A panic's message and place go to the console as an error ("panicked at file:line:col:

@@ -87,6 +87,25 @@ test.describe('the demo site', () => {
   });
 });
 
+test('the service worker is registered once the first view is up, not during the app\'s start', async ({ page, server }) => {
+  // Its install downloads the app shell: registered while the app starts, that competes
+  // with the manifest and the app's first tasks (Lighthouse's blocking time, docs/perf.md).
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.registeredWhen = {
+        manifest: performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/posts.json')),
+        view: Boolean(document.querySelector('#app:not([hidden]) main h1')),
+        prerendered: Boolean(document.querySelector('#prerendered')),
+      };
+      return register.apply(this, args);
+    };
+  });
+  await page.goto(server.url + 'posts/hello-world');
+  expect(await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))).toBe(true);
+  expect(await page.evaluate(() => window.registeredWhen)).toEqual({ manifest: true, view: true, prerendered: false });
+});
+
 test('the service worker caches hashed files whatever their hash', () => {
   // Trunk does not pad its hash: a build whose hash starts with a zero has 15 digits, and
   // a reader of that build had no app offline.
