@@ -199,18 +199,39 @@ fn focus_heading() {
     }
 }
 
+/// The browser's service workers, where it has them: absent outside secure contexts,
+/// where calling into them would throw.
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
 /// Registers the service worker (`sw.js`, next to `index.html`), where browsers have one.
 pub fn register_service_worker() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let navigator = window.navigator();
-    // Absent outside secure contexts: calling into it would throw.
-    let available = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
-    if available {
+    if let Some(workers) = service_workers() {
         // Relative to <base href>, so the worker's scope is the blog, at any sub-path.
-        let _ = navigator.service_worker().register("sw.js");
+        let _ = workers.register("sw.js");
     }
+}
+
+/// Waits until the service worker controls the page, so that what the page fetches then
+/// is kept for offline reading: at once for a returning reader; on a first visit once the
+/// worker registered after the first view has installed and claimed the page (looked at
+/// once a frame). `false` where there is no service worker, in a hidden page, or when it
+/// has not taken the page within about ten seconds.
+pub async fn service_worker_controls() -> bool {
+    let Some(workers) = service_workers() else {
+        return false;
+    };
+    for _ in 0..600 {
+        if workers.controller().is_some() {
+            return true;
+        }
+        api::after_next_paint().await;
+    }
+    false
 }
 
 /// Appends a new `<tag>` with `attributes` (set one by one, never as HTML) to `parent`,

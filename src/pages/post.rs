@@ -10,7 +10,7 @@ use folio_core::slug::percent_decode;
 use folio_core::{Manifest, Post, Route, SafeHtml};
 use leptos::prelude::*;
 
-use crate::api::{after_next_paint, fetch_text, yield_to_browser, Expected, LoadError};
+use crate::api::{after_next_paint, fetch_text, Expected, LoadError};
 use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader, PrerenderedBody};
@@ -222,9 +222,9 @@ async fn load_body(
 /// kept body is this post's), so later renders of it (a large site's chunks arriving)
 /// show it again instead of rendering the Markdown. The page's own element is kept: the
 /// takeover detaches it, and each render shows copies of its nodes.
-/// Its Markdown (`file`) is still fetched, once, in the background, in a task after the
-/// one that builds the view: the service worker keeps it for offline reading, as it keeps
-/// every post a reader opens.
+/// Its Markdown (`file`) is still fetched, once, in the background, when the service
+/// worker controls the page (on a first visit, once it has installed): the worker keeps it
+/// for offline reading, as it keeps every post a reader opens.
 fn kept_prerendered(
     prerendered: StoredValue<Option<RenderedPost>, LocalStorage>,
     slug: &str,
@@ -248,8 +248,9 @@ fn kept_prerendered(
     prerendered.set_value(Some(rendered.clone()));
     let file = file.to_string();
     leptos::task::spawn_local(async move {
-        yield_to_browser().await;
-        let _ = fetch_text(&file, Expected::Markdown, None).await;
+        if crate::service_worker_controls().await {
+            let _ = fetch_text(&file, Expected::Markdown, None).await;
+        }
     });
     Some(rendered)
 }

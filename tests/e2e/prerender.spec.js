@@ -103,6 +103,25 @@ test.describe('offline, on a site built by folio build', () => {
   });
 });
 
+test.describe('offline, on the first visit', () => {
+  test.use({ allowedConsole: /Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch/ });
+  test('the prerendered post a reader first opens is kept once the service worker has taken the page', async ({ page, server, context }) => {
+    // The worker is registered after the first view; the post's Markdown is fetched for
+    // offline reading once the worker controls the page, so the worker keeps it.
+    const markdown = page.waitForResponse((response) => response.url().endsWith('/posts/tables-and-code.md'));
+    await page.goto(server.url + 'posts/tables-and-code');
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await markdown;
+    expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('posts/tables-and-code.md')))).toBe(true);
+    await context.setOffline(true);
+    await page.locator('#app article').getByRole('link', { name: '← all posts' }).click();
+    await page.locator('#app main').getByRole('link', { name: 'Tables and Code', exact: true }).click();
+    await expect(page.locator('#app .prose td').first()).toHaveText('cargo');
+    await context.setOffline(false);
+  });
+});
+
 test.describe('folio serve', () => {
   test('previews a site with deep links, the app and live reload', async ({ page, folioServe }) => {
     const { url, dir } = folioServe;
