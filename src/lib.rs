@@ -208,9 +208,12 @@ fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-/// Registers the service worker (`sw.js`, next to `index.html`), where browsers have one.
+/// Registers the service worker (`sw.js`, next to `index.html`), where browsers have one,
+/// unless the reader has gone offline since the page loaded: there is nothing to install
+/// from, and the registration would fail.
 pub fn register_service_worker() {
-    if let Some(workers) = service_workers() {
+    let online = web_sys::window().is_some_and(|window| window.navigator().on_line());
+    if let Some(workers) = service_workers().filter(|_| online) {
         // Relative to <base href>, so the worker's scope is the blog, at any sub-path.
         let _ = workers.register("sw.js");
     }

@@ -216,7 +216,9 @@ test.describe('a manifest of 10,000 posts', () => {
 });
 
 test.describe('going offline after the first load', () => {
-  test.use({ allowedConsole: /Failed to load resource|net::ERR_INTERNET_DISCONNECTED|Failed to fetch/ });
+  // The service worker registers after the first view, and not once the reader is
+  // offline; going offline in the moment between, its script cannot be fetched.
+  test.use({ allowedConsole: /Failed to load resource|net::ERR_INTERNET_DISCONNECTED|Failed to fetch|error occurred when fetching the script|Failed to register a ServiceWorker/ });
   test.use({ serve: { overlay: site('minimal') } });
   test('keeps the listings and says why a post cannot load', async ({ page, server, context }) => {
     await page.goto(server.url);
