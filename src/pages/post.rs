@@ -10,7 +10,7 @@ use folio_core::slug::percent_decode;
 use folio_core::{Manifest, Post, Route, SafeHtml};
 use leptos::prelude::*;
 
-use crate::api::{after_next_paint, fetch_text, Expected, LoadError};
+use crate::api::{after_next_paint, fetch_text, yield_to_browser, Expected, LoadError};
 use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
 use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader, PrerenderedBody};
@@ -248,6 +248,9 @@ fn kept_prerendered(
     prerendered.set_value(Some(rendered.clone()));
     let file = file.to_string();
     leptos::task::spawn_local(async move {
+        // Not in the task that builds the view (a returning reader's worker controls the
+        // page at once).
+        yield_to_browser().await;
         if crate::service_worker_controls().await {
             let _ = fetch_text(&file, Expected::Markdown, None).await;
         }
