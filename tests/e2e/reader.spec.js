@@ -240,6 +240,19 @@ test.describe('a slow post', () => {
     await expect(page.locator('article .prose strong')).toHaveText('bold');
     await expect(page.locator('.loading')).toHaveCount(0);
   });
+
+  test('shows newer, older and related posts once its text is in, not above it', async ({ page, server }) => {
+    await page.goto(server.url);
+    await page.locator('main article h2 a[href$="/posts/hello-world"]').click();
+    await expect(page.locator('article.post h1')).toHaveText('Hello World');
+    await expect(page.locator('article.post .loading')).toHaveCount(1);
+    const footer = page.locator('.post-footer');
+    await expect(footer).toHaveCount(1);
+    await expect(footer).toBeHidden();
+    await expect(page.locator('article .prose strong')).toHaveText('bold');
+    await expect(footer).toBeVisible();
+    await expect(footer.locator('.post-nav a.prev')).toHaveAttribute('href', '/posts/tables-and-code');
+  });
 });
 
 test.describe('a site of one post a page, with a draft', () => {

@@ -242,12 +242,17 @@ impl Reader<'_> {
         let mut text = String::new();
         let mut start = self.index;
         loop {
-            while let Some(byte) = self.peek() {
+            // The run of plain bytes, scanned in locals: most of a manifest is the text of
+            // its strings, and this loop is most of the time the app spends reading one.
+            let bytes = self.bytes;
+            let mut end = self.index;
+            while let Some(&byte) = bytes.get(end) {
                 if byte == b'"' || byte == b'\\' || byte < 0x20 {
                     break;
                 }
-                self.index += 1;
+                end += 1;
             }
+            self.index = end;
             // The bytes that end a run are ASCII, so the run ends on a character boundary.
             text.push_str(self.text.get(start..self.index).unwrap_or_default());
             match self.next() {
