@@ -1,11 +1,8 @@
 // Trunk post-build step: makes the JavaScript that wasm-bindgen writes beside each
 // WebAssembly module smaller. Trunk copies it as written: comments, JSDoc, long names.
 //   node .ci/glue.mjs DIR
-// - The app's glue (folio-app-HASH.js, an ES module) loses the classes of leptos's
-//   server-function streams (IntoUnderlying*). A client-side app never creates them, and
-//   index.html has wasm-opt remove the WebAssembly exports they call, so they could not
-//   work anyway. Then it is minified, and the `integrity` that Trunk wrote for it in
-//   index.html is computed again.
+// - The app's glue (folio-app-HASH.js, an ES module) is minified, and the `integrity`
+//   that Trunk wrote for it in index.html is computed again.
 // - The app's `main` runs in a task after the one that instantiated the module
 //   (`startInATaskOfItsOwn`).
 // - The app's two files are renamed after a hash of what they now hold. Trunk's name
@@ -24,31 +21,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as acorn from 'acorn';
 import { minify } from 'terser';
-
-/** Names of the top-level declarations to drop from the app's glue. */
-const DEAD = /^(IntoUnderlying\w*|__wbindgen_enum_Readable\w*)$/;
-
-/** `source` without the top-level statements that declare or use a name matching `DEAD`. */
-export function withoutDeadClasses(source) {
-  const program = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module' });
-  const dead = [];
-  for (const statement of program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    const names = [];
-    if (declaration?.type === 'ClassDeclaration') names.push(declaration.id.name);
-    if (declaration?.type === 'VariableDeclaration') {
-      names.push(...declaration.declarations.map((d) => d.id.name).filter(Boolean));
-    }
-    const used = names.length === 0 && statement.type === 'IfStatement'
-      && [...source.slice(statement.start, statement.end).matchAll(/\b[\w$]+\b/g)].some(([word]) => DEAD.test(word));
-    if (names.some((name) => DEAD.test(name)) || used) dead.push(statement);
-  }
-  let kept = source;
-  for (const statement of dead.reverse()) kept = kept.slice(0, statement.start) + kept.slice(statement.end);
-  const left = [...kept.matchAll(/\b[\w$]+\b/g)].map(([word]) => word).filter((word) => DEAD.test(word));
-  if (left.length > 0) throw new Error(`glue.mjs: ${left[0]} is still used after its declaration was dropped`);
-  return kept;
-}
 
 /** Reads an unsigned LEB128 number at `at`: `[value, next position]`. */
 function readLeb(bytes, at) {
@@ -269,7 +241,7 @@ export async function shrinkGlue(dir) {
     const app = /^(folio-app-[0-9a-f]+)\.js$/.exec(name);
     if (app) {
       const wasmFile = path.join(dir, `${app[1]}_bg.wasm`);
-      const source = shortNames(wasmFile, startInATaskOfItsOwn(withoutDeadClasses(fs.readFileSync(file, 'utf8'))), 'module');
+      const source = shortNames(wasmFile, startInATaskOfItsOwn(fs.readFileSync(file, 'utf8')), 'module');
       const code = await minified(source, true);
       const wasm = fs.readFileSync(wasmFile);
       const hash = crypto.createHash('sha256').update(code).update(wasm).digest('hex').slice(0, 16);

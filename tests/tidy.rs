@@ -19,7 +19,7 @@ fn rust_files(dir: &Path, files: &mut Vec<PathBuf>) {
 }
 
 /// Copies of other projects' crates, patched (see their `PATCHED.md`): their rules are theirs.
-const THIRD_PARTY: &[&str] = &["crates/send_wrapper/"];
+const THIRD_PARTY: &[&str] = &["crates/send_wrapper/", "crates/wasm-streams/"];
 
 fn sources() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
