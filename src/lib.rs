@@ -211,7 +211,7 @@ fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
 /// Registers the service worker (`sw.js`, next to `index.html`), where browsers have one,
 /// unless the reader has gone offline since the page loaded: there is nothing to install
 /// from, and the registration would fail.
-pub fn register_service_worker() {
+fn register_service_worker() {
     let online = web_sys::window().is_some_and(|window| window.navigator().on_line());
     if let Some(workers) = service_workers().filter(|_| online) {
         // Relative to <base href>, so the worker's scope is the blog, at any sub-path.
@@ -224,7 +224,7 @@ pub fn register_service_worker() {
 /// worker registered after the first view has installed and claimed the page (looked at
 /// once a frame). `false` where there is no service worker, in a hidden page, or when it
 /// has not taken the page within about ten seconds.
-pub async fn service_worker_controls() -> bool {
+pub(crate) async fn service_worker_controls() -> bool {
     let Some(workers) = service_workers() else {
         return false;
     };
