@@ -206,8 +206,11 @@ async fn load_body(
     post: &Post,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<Option<RenderedPost>, LoadError> {
-    // The title and header paint first: starting a request takes the main thread a few
-    // milliseconds, and the body arrives later in any case.
+    // The title and header paint first, and the frame after them too: starting a request
+    // takes the main thread a few milliseconds, which right after the first paint held
+    // back the next frame (docs/perf.md, twelfth session). The body, which needs the
+    // network and the render worker, comes no later for it.
+    after_next_paint().await;
     after_next_paint().await;
     let text = fetch_text(&post.file, Expected::Markdown, signal.as_ref()).await?;
     let rendered = renderer::render(&text, &RenderOptions::for_post(manifest, post, &text)).await?;
