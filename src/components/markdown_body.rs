@@ -92,6 +92,23 @@ pub fn HtmlBlock(
     view! { <div class=class inner_html=html.as_str().to_string()></div> }
 }
 
+/// A block whose markup comes later, or changes: empty while `html` gives none (a post's
+/// footer until its text is in). The same markup again leaves the element as it is.
+#[component]
+pub fn LateHtmlBlock(
+    /// The element's class.
+    class: &'static str,
+    /// The markup, when there is some; read reactively.
+    html: impl Fn() -> Option<SafeHtml> + Send + Sync + 'static,
+) -> impl IntoView {
+    let html = move || {
+        html()
+            .map(|html| html.as_str().to_string())
+            .unwrap_or_default()
+    };
+    view! { <div class=class inner_html=html></div> }
+}
+
 /// A post's `<header>`, from `folio_core::html::Markup::post_header`.
 #[component]
 pub fn PostHeader(

@@ -13,7 +13,9 @@ use leptos::prelude::*;
 use crate::api::{after_next_paint, fetch_text, yield_to_browser, Expected, LoadError};
 use crate::components::layout::Loading;
 use crate::components::load_error::NotFoundView;
-use crate::components::markdown_body::{HtmlBlock, MarkdownBody, PostHeader, PrerenderedBody};
+use crate::components::markdown_body::{
+    HtmlBlock, LateHtmlBlock, MarkdownBody, PostHeader, PrerenderedBody,
+};
 use crate::integrations;
 use crate::pages::{set_view_title, site_view, Readiness};
 use crate::{href, mark_ready, markup, renderer, strings, use_site};
@@ -147,30 +149,20 @@ pub fn PostPage(
                 let html = markup().post_header(&header_post, minutes, site_author.as_deref());
                 view! { <PostHeader html /> }
             };
-            let around = query::neighbours(&manifest, post.slug.as_str());
-            let related = query::related(&manifest, &post, RELATED_POSTS);
-            // The address to share: the canonical one when the site names its URL (as the
-            // prerendered page does), else where the reader is.
-            let page_url = match &manifest.site.base_url {
-                Some(base) => Some(format!(
-                    "{}{}",
-                    base.trim_end_matches('/'),
-                    Route::Post(&post.slug).href()
-                )),
-                None => web_sys::window()
-                    .and_then(|window| window.location().origin().ok())
-                    .map(|origin| format!("{origin}{}", href(Route::Post(&post.slug)))),
+            // Newer, older and related posts and the comments show with the post's text (or
+            // why it could not load), not under the title while it loads: built then, not in
+            // the click. A body rendered again (a large site's last chunk) gives the same
+            // markup, which leaves the footer and its comments as they are.
+            let footer_post = Arc::clone(&post);
+            let footer_site = Arc::clone(&manifest);
+            let footer = move || {
+                // The post's text, or why it could not load.
+                let _outcome = current()?;
+                if let Some(comments) = &footer_site.site.comments {
+                    integrations::show_comments(comments, footer_site.site.language.as_deref());
+                }
+                Some(post_footer(&footer_site, &footer_post))
             };
-            let footer = markup().post_footer(
-                &post,
-                &around,
-                &related,
-                &manifest.site,
-                page_url.as_deref(),
-            );
-            if let Some(comments) = &manifest.site.comments {
-                integrations::show_comments(comments, manifest.site.language.as_deref());
-            }
             let file = post.file.clone();
             let content = move || {
                 let view = match current() {
@@ -193,11 +185,30 @@ pub fn PostPage(
                     {header}
                     {content}
                 </article>
-                <HtmlBlock class="post-footer" html=footer />
+                <LateHtmlBlock class="post-footer" html=footer />
             }
             .into_any()
         },
     )
+}
+
+/// The links under a post: the address to share, newer and older posts, related posts.
+fn post_footer(manifest: &Manifest, post: &Post) -> SafeHtml {
+    let around = query::neighbours(manifest, post.slug.as_str());
+    let related = query::related(manifest, post, RELATED_POSTS);
+    // The address to share: the canonical one when the site names its URL (as the
+    // prerendered page does), else where the reader is.
+    let page_url = match &manifest.site.base_url {
+        Some(base) => Some(format!(
+            "{}{}",
+            base.trim_end_matches('/'),
+            Route::Post(&post.slug).href()
+        )),
+        None => web_sys::window()
+            .and_then(|window| window.location().origin().ok())
+            .map(|origin| format!("{origin}{}", href(Route::Post(&post.slug)))),
+    };
+    markup().post_footer(post, &around, &related, &manifest.site, page_url.as_deref())
 }
 
 /// Fetches and renders `post` of `manifest`.
